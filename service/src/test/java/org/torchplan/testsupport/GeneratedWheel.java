@@ -33,13 +33,16 @@ public final class GeneratedWheel {
     private final WheelNameParts name;
     private final Optional<String> requiresPython;
     private final byte[] metadata;
-    private final byte[] bytes;
+    /**
+     * Zipped on first use: a nightly page lists thousands of wheels but names only their METADATA digests,
+     * and a test downloads a few of them.
+     */
+    private byte[] bytes;
 
-    private GeneratedWheel(WheelNameParts name, Optional<String> requiresPython, byte[] metadata, byte[] bytes) {
+    private GeneratedWheel(WheelNameParts name, Optional<String> requiresPython, byte[] metadata) {
         this.name = name;
         this.requiresPython = requiresPython;
         this.metadata = metadata;
-        this.bytes = bytes;
     }
 
     /**
@@ -49,7 +52,7 @@ public final class GeneratedWheel {
     public static GeneratedWheel generate(String fileName, List<String> requiresDist, String requiresPython) {
         WheelNameParts name = WheelNameParts.parse(fileName);
         byte[] metadata = metadata(name, requiresDist, requiresPython);
-        return new GeneratedWheel(name, Optional.ofNullable(requiresPython), metadata, zip(name, metadata));
+        return new GeneratedWheel(name, Optional.ofNullable(requiresPython), metadata);
     }
 
     /** A wheel for a PyTorch index file: companions require the torch version the pairing gives, exactly. */
@@ -75,7 +78,7 @@ public final class GeneratedWheel {
 
     /** The wheel file itself. */
     public byte[] bytes() {
-        return bytes.clone();
+        return zipped().clone();
     }
 
     /** The METADATA file, as served for PEP 658 ({@code <wheel>.metadata}) and stored in the wheel. */
@@ -84,7 +87,7 @@ public final class GeneratedWheel {
     }
 
     public String sha256() {
-        return HexFormat.of().formatHex(sha256(bytes));
+        return HexFormat.of().formatHex(sha256(zipped()));
     }
 
     public String metadataSha256() {
@@ -93,6 +96,13 @@ public final class GeneratedWheel {
 
     public String distInfoDirectory() {
         return name.distribution() + "-" + name.version() + ".dist-info";
+    }
+
+    private synchronized byte[] zipped() {
+        if (bytes == null) {
+            bytes = zip(name, metadata);
+        }
+        return bytes;
     }
 
     private static byte[] metadata(WheelNameParts name, List<String> requiresDist, String requiresPython) {

@@ -20,6 +20,7 @@ final class IndexPageRewriter {
 
     private static final Pattern ANCHOR = Pattern.compile("<a\\s+([^>]*)>([^<]*)</a>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z][A-Za-z0-9-]*)=\"([^\"]*)\"");
+    private static final Pattern HREF = Pattern.compile("(?:^|\\s)href=\"([^\"]*)\"");
     private static final String FILES_PREFIX = "/files";
 
     private final String serverBaseUrl;
@@ -50,7 +51,7 @@ final class IndexPageRewriter {
 
     private String rewriteAnchor(Matcher anchor, URI pageUri) {
         String attributes = anchor.group(1);
-        Matcher href = Pattern.compile("(?:^|\\s)href=\"([^\"]*)\"").matcher(attributes);
+        Matcher href = HREF.matcher(attributes);
         if (!href.find()) {
             return anchor.group();
         }

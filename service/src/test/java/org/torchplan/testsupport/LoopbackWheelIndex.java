@@ -42,6 +42,13 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     private static final String METADATA_SUFFIX = ".metadata";
     private static final String PYPI_PREFIX = "/pypi/simple/";
 
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: ~40 ms per request,
+        // which pip's hundreds of requests and the benchmarks would measure instead of the service.
+        // Read once per JVM when the first HttpServer starts; a test JVM has no other use for the default.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;

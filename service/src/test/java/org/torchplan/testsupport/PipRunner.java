@@ -84,7 +84,9 @@ public final class PipRunner {
      * output when pip finds no solution.
      *
      * @param pythonVersion  {@code 3.12}
-     * @param platforms      pip {@code --platform} values, most specific first, e.g. {@code manylinux_2_28_x86_64}
+     * @param platforms      pip {@code --platform} values, e.g. {@code manylinux_2_28_x86_64}; pip 23.2 takes them
+     *                       literally, so a glibc 2.28 target also names {@code manylinux_2_17_x86_64},
+     *                       {@code manylinux2014_x86_64}, {@code linux_x86_64} ... to accept older wheels
      * @param abi            {@code cp312}
      * @param implementation {@code cp}
      */
@@ -198,7 +200,8 @@ public final class PipRunner {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    /** Deletes a directory tree without following links (a venv links to its base interpreter). */
+    public static void deleteRecursively(Path directory) {
         try (var paths = Files.walk(directory)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
