@@ -18,9 +18,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class PipAgainstLoopbackIndexTest {
 
     private static final List<String> LINUX_X86_64 = List.of("manylinux_2_28_x86_64");
-    /** pip 23.2 takes --platform literally (no older manylinux implied): a glibc 2.28 machine names them all. */
-    private static final List<String> LINUX_X86_64_ALL_GLIBC_2_28 = List.of("manylinux_2_28_x86_64",
-            "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux1_x86_64", "linux_x86_64");
+    /** What a glibc 2.28 machine accepts; {@link #LINUX_X86_64} alone refuses the older linux_x86_64 wheels. */
+    private static final List<String> LINUX_X86_64_ALL_GLIBC_2_28 = PipPlatforms.linux("2.28", "x86_64");
 
     private static LoopbackWheelIndex index;
     private static PipRunner pip;

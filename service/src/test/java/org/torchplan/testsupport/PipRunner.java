@@ -84,9 +84,8 @@ public final class PipRunner {
      * output when pip finds no solution.
      *
      * @param pythonVersion  {@code 3.12}
-     * @param platforms      pip {@code --platform} values, e.g. {@code manylinux_2_28_x86_64}; pip 23.2 takes them
-     *                       literally, so a glibc 2.28 target also names {@code manylinux_2_17_x86_64},
-     *                       {@code manylinux2014_x86_64}, {@code linux_x86_64} ... to accept older wheels
+     * @param platforms      pip {@code --platform} values; pip 23.2 does not expand {@code manylinux_2_28_x86_64} to
+     *                       older tags, {@link PipPlatforms#linux} lists what a real machine of that glibc accepts
      * @param abi            {@code cp312}
      * @param implementation {@code cp}
      */
