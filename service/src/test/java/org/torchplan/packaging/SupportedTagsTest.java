@@ -196,6 +196,13 @@ class SupportedTagsTest {
     }
 
     @Test
+    void equalTargetsShareOneComputedTagList() {
+        SupportedTags first = SupportedTags.of(linux("cp311", Architecture.AARCH64, "2.31"));
+        assertThat(SupportedTags.of(linux("cp311", Architecture.AARCH64, "2.31"))).isSameAs(first);
+        assertThat(SupportedTags.of(linux("cp311", Architecture.AARCH64, "2.32"))).isNotSameAs(first);
+    }
+
+    @Test
     void refusesTargetsNoPythonExistsFor() {
         PythonTarget python = PythonTarget.parse("cp312");
         assertThatThrownBy(() -> Target.of(python, OperatingSystem.WINDOWS, Architecture.S390X))

@@ -39,7 +39,7 @@ class TargetTest {
     }
 
     @ParameterizedTest(name = "glibc ''{0}''")
-    @ValueSource(strings = {"", "2", "2.28.1", "1.9", "3.0", "glibc 2.28", "2.x", "2.-1"})
+    @ValueSource(strings = {"", "2", "2.28.1", "1.9", "3.0", "glibc 2.28", "2.x", "2.-1", "2.100", "2.999"})
     void rejectsInvalidGlibcVersions(String input) {
         assertThatThrownBy(() -> GlibcVersion.parse(input)).isInstanceOf(InvalidTagException.class);
     }
