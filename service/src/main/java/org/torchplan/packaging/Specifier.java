@@ -120,7 +120,10 @@ public final class Specifier {
      * request for one.
      */
     public boolean namesPrerelease() {
-        return operator != Operator.NOT_EQUAL && version != null && version.isPrerelease();
+        if (operator == Operator.ARBITRARY_EQUAL) {
+            return Version.isValid(versionText) && Version.parse(versionText).isPrerelease();
+        }
+        return operator != Operator.NOT_EQUAL && version.isPrerelease();
     }
 
     /** Whether {@code candidate} satisfies this clause, leaving the pre-release policy to the caller. */

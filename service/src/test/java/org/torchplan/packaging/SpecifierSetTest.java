@@ -125,7 +125,7 @@ class SpecifierSetTest {
     @ParameterizedTest(name = "''{0}'' names a pre-release: {1}")
     @CsvSource(delimiter = '|', value = {">=2.6.0rc1 | true", "==2.6.0.dev1 | true", "<=2.6.0a1 | true",
         "~=2.6.0b1 | true", "<2.6.0a1 | true", "!=2.6.0rc1 | false", ">=2.6 | false", "'' | false",
-        "==2.6.* | false", ">=2.5, <2.6.0rc1 | true"})
+        "==2.6.* | false", "===2.6.0rc1 | true", "===foo | false", ">=2.5, <2.6.0rc1 | true"})
     void detectsNamedPrereleases(String specifier, boolean expected) {
         assertThat(SpecifierSet.parse(specifier).namesPrerelease()).isEqualTo(expected);
     }
