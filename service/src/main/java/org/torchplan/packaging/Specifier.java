@@ -178,25 +178,31 @@ public final class Specifier {
         return true;
     }
 
-    /** {@code <2.5} is exclusive: it does not admit 2.5's own pre-releases unless it names a pre-release itself. */
+    /**
+     * {@code <2.5} is exclusive: unless it names a pre-release itself, it does not admit the pre-releases of the
+     * specified version (from {@code 2.5.dev0} up to {@code 2.5}); older pre-releases such as {@code 2.4rc1} stay in.
+     */
     private boolean lessMatch(Version candidate) {
         if (candidate.compareTo(version) >= 0) {
             return false;
         }
         return version.isPrerelease() || !candidate.isPrerelease()
-                || !candidate.baseVersion().equals(version.baseVersion());
+                || candidate.compareTo(version.earliestPrerelease()) < 0;
     }
 
-    /** {@code >2.5} does not admit 2.5's post releases (unless it names one) nor 2.5 with a local label. */
+    /**
+     * {@code >2.5} is exclusive: unless it names a post release itself, it does not admit the post releases of
+     * the specified version ({@code 2.5.post1}), nor the specified version with a local label ({@code 2.5+cu124}).
+     * {@code >2.5rc1} still admits {@code 2.5+cu124}: that is a local version of 2.5, not of 2.5rc1.
+     */
     private boolean greaterMatch(Version candidate) {
         if (candidate.compareTo(version) <= 0) {
             return false;
         }
-        boolean sameBase = candidate.baseVersion().equals(version.baseVersion());
-        if (!version.isPostrelease() && candidate.isPostrelease() && sameBase) {
+        if (!version.isPostrelease() && candidate.isPostrelease() && candidate.postBase().equals(version)) {
             return false;
         }
-        return !(candidate.hasLocal() && sameBase);
+        return !(candidate.hasLocal() && candidate.publicVersion().equals(version));
     }
 
     @Override
