@@ -59,6 +59,15 @@ class MarkerTest {
     }
 
     @Test
+    void valuesThatAreNoVersionsCompareAsStrings() {
+        MarkerEnvironment kernel = new MarkerEnvironment("cpython", "3.12.0", "posix", "x86_64", "5.15.0-91-generic",
+                "Linux", "#101-Ubuntu SMP", "3.12.0", "CPython", "3.12", "linux", "");
+        assertThat(Marker.parse("platform_release >= '5.0'").evaluate(kernel)).isTrue();
+        assertThat(Marker.parse("platform_release < '5.0'").evaluate(kernel)).isFalse();
+        assertThat(Marker.parse("'Ubuntu' in platform_version").evaluate(kernel)).isTrue();
+    }
+
+    @Test
     void versionComparisonIsNumericNotLexicographic() {
         assertThat(Marker.parse("python_version > '3.9'").evaluate(LINUX_312)).isTrue();
         assertThat(Marker.parse("python_version < '3.9'").evaluate(LINUX_312)).isFalse();
