@@ -35,7 +35,8 @@ public final class Specifier {
 
     /** {@code ===} compares strings; the PEP lets them be anything but whitespace (and the ';' / ')' that end them). */
     private static final Pattern ARBITRARY = Pattern.compile("[^\\s;)]+");
-    private static final Pattern WILDCARD_PREFIX = Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WILDCARD_PREFIX =
+            Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+", Pattern.CASE_INSENSITIVE);
 
     private final Operator operator;
     private final String versionText;
@@ -67,7 +68,8 @@ public final class Specifier {
             }
         }
         if (operator == null) {
-            throw new InvalidSpecifierException(text, "expected one of ===, ~=, ==, !=, <=, >=, <, > before the version");
+            throw new InvalidSpecifierException(text,
+                    "expected one of ===, ~=, ==, !=, <=, >=, <, > before the version");
         }
         String versionText = trimmed.substring(operator.symbol().length()).strip();
         if (operator == Operator.ARBITRARY_EQUAL) {
@@ -163,7 +165,10 @@ public final class Specifier {
         return version.release().subList(0, version.release().size() - 1);
     }
 
-    /** Same epoch, and the candidate's release (zero padded) starts with {@code prefix}: {@code 2.5.*} matches 2.5rc1 and 2.5.1+cu124. */
+    /**
+     * Same epoch, and the candidate's release (zero padded) starts with {@code prefix}: {@code 2.5.*} matches
+     * 2.5rc1 and 2.5.1+cu124.
+     */
     private boolean prefixMatch(Version candidate, List<Integer> prefix) {
         if (candidate.epoch() != version.epoch()) {
             return false;
@@ -210,7 +215,8 @@ public final class Specifier {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof Specifier specifier) || operator != specifier.operator || wildcard != specifier.wildcard) {
+        if (!(other instanceof Specifier specifier)
+                || operator != specifier.operator || wildcard != specifier.wildcard) {
             return false;
         }
         return version == null ? versionText.equalsIgnoreCase(specifier.versionText)

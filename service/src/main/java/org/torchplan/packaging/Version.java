@@ -221,7 +221,7 @@ public final class Version implements Comparable<Version> {
         return new Version(epoch, release, null, 0, null, null, null);
     }
 
-    /** The earliest pre-release of this version: {@code 1.2} gives {@code 1.2.dev0}, {@code 1.2.post1} gives {@code 1.2.post1.dev0}. */
+    /** The earliest pre-release of this version: {@code 1.2.dev0} for 1.2, {@code 1.2.post1.dev0} for 1.2.post1. */
     Version earliestPrerelease() {
         return new Version(epoch, release, preLabel, preNumber, post, 0L, null);
     }
