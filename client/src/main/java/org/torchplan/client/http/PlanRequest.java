@@ -37,7 +37,7 @@ public record PlanRequest(
                                          Optional<String> installer) {
         return new PlanRequest(requirements, python.abiTag(), machine.operatingSystem().value(),
                 machine.architecture().value(), machine.glibcVersion().map(Fact::value),
-                machine.macosVersion().map(Fact::value), backend.isPresent() ? Optional.empty() : machine.gpu(),
+                machine.macosVersion().map(Fact::value), machine.gpu(),
                 channel, backend, strategy, installer);
     }
 

@@ -1,0 +1,74 @@
+package org.torchplan.client.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.torchplan.client.detect.Machine;
+import org.torchplan.client.http.Plan;
+import org.torchplan.client.http.PlanRequest;
+import org.torchplan.client.http.Rendering;
+import org.torchplan.client.run.Step;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code torchplan plan}: ask the service and print its plan without installing anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Ask the torchplan service which wheels and commands install the requirements on this machine, "
+                + "and print the plan.")
+final class PlanCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    PlanOptions planOptions = new PlanOptions();
+
+    @Mixin
+    ServiceOptions serviceOptions = new ServiceOptions();
+
+    @Mixin
+    DebugOption debug = new DebugOption();
+
+    @Option(names = "--json", description = "print the service's JSON answer unchanged")
+    boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "print the service's rendering instead: sh (a POSIX script) or requirements (requirements.txt)")
+    String format;
+
+    PlanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Rendering rendering = rendering();
+        List<String> requirements = planOptions.allRequirements(context);
+        Machine machine = context.detector().detect(planOptions.interpreter(context));
+        PlanRequest request = planOptions.request(context, machine, requirements);
+        String answer = serviceOptions.client(context).plan(request, rendering);
+        if (rendering == Rendering.JSON && !json) {
+            PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
+        } else {
+            context.out().print(answer.endsWith("\n") || answer.isEmpty() ? answer : answer + "\n");
+        }
+        context.out().flush();
+        return ExitCodes.DONE;
+    }
+
+    private Rendering rendering() {
+        if (format == null) {
+            return Rendering.JSON;
+        }
+        if (json) {
+            throw new UsageProblem("--json and --format are alternatives; pass one of them");
+        }
+        switch (format) {
+            case "sh":
+                return Rendering.SHELL_SCRIPT;
+            case "requirements":
+                return Rendering.REQUIREMENTS;
+            default:
+                throw new UsageProblem("--format must be sh or requirements, not '" + format + "'");
+        }
+    }
+}
