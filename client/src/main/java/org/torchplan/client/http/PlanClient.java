@@ -29,9 +29,14 @@ public final class PlanClient {
     private final OkHttpClient http;
 
     public PlanClient(HttpUrl server, Duration timeout) {
+        this(server, timeout, new OkHttpClient.Builder());
+    }
+
+    /** With a builder tests can watch (an event listener counting connection attempts). */
+    PlanClient(HttpUrl server, Duration timeout, OkHttpClient.Builder builder) {
         this.server = server;
         this.timeout = timeout;
-        this.http = new OkHttpClient.Builder()
+        this.http = builder
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
