@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
+import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.StepRunner;
 import org.torchplan.client.run.StepValidator;
@@ -37,10 +38,12 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        planOptions.checkChoices();
+        PlanClient client = serviceOptions.client(context);
         List<String> requirements = planOptions.allRequirements(context);
         String interpreter = planOptions.interpreter(context);
         Machine machine = context.detector().detect(interpreter);
-        Plan plan = Plan.parse(serviceOptions.client(context).plan(
+        Plan plan = Plan.parse(client.plan(
                 planOptions.request(context, machine, requirements), Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         StepValidator.validate(plan.steps());

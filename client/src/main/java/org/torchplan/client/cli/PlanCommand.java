@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
-import org.torchplan.client.http.PlanRequest;
+import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.Step;
 import picocli.CommandLine.Command;
@@ -42,10 +42,11 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Rendering rendering = rendering();
+        planOptions.checkChoices();
+        PlanClient client = serviceOptions.client(context);
         List<String> requirements = planOptions.allRequirements(context);
         Machine machine = context.detector().detect(planOptions.interpreter(context));
-        PlanRequest request = planOptions.request(context, machine, requirements);
-        String answer = serviceOptions.client(context).plan(request, rendering);
+        String answer = client.plan(planOptions.request(context, machine, requirements), rendering);
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
         } else {

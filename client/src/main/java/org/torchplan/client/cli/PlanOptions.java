@@ -67,6 +67,13 @@ final class PlanOptions {
         return all;
     }
 
+    /** Checks the choices before anything slow (detection, the network) happens. */
+    void checkChoices() {
+        checked("--channel", channel, CHANNELS);
+        checked("--strategy", strategy, STRATEGIES);
+        checked("--installer", installer, INSTALLERS);
+    }
+
     Optional<String> installer() {
         return checked("--installer", installer, INSTALLERS);
     }
