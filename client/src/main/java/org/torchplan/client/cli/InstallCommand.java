@@ -2,6 +2,8 @@ package org.torchplan.client.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.PlanClient;
@@ -39,10 +41,12 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         planOptions.checkChoices();
-        PlanClient client = serviceOptions.client(context);
+        HttpUrl server = serviceOptions.server(context);
         List<String> requirements = planOptions.allRequirements(context);
         String interpreter = planOptions.interpreter(context);
-        Machine machine = context.detector().detect(interpreter);
+        CompletableFuture<Machine> detection = context.detector().detectInBackground(interpreter);
+        PlanClient client = serviceOptions.client(server);
+        Machine machine = detection.join();
         Plan plan = Plan.parse(client.plan(
                 planOptions.request(context, machine, requirements), Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1

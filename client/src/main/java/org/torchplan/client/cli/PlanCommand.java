@@ -2,6 +2,8 @@ package org.torchplan.client.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.PlanClient;
@@ -43,9 +45,11 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Rendering rendering = rendering();
         planOptions.checkChoices();
-        PlanClient client = serviceOptions.client(context);
+        HttpUrl server = serviceOptions.server(context);
         List<String> requirements = planOptions.allRequirements(context);
-        Machine machine = context.detector().detect(planOptions.interpreter(context));
+        CompletableFuture<Machine> detection = context.detector().detectInBackground(planOptions.interpreter(context));
+        PlanClient client = serviceOptions.client(server);
+        Machine machine = detection.join();
         String answer = client.plan(planOptions.request(context, machine, requirements), rendering);
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);

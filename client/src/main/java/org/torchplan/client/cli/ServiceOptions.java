@@ -19,7 +19,8 @@ final class ServiceOptions {
             description = "connect and read timeout for the service, in seconds (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    PlanClient client(CliContext context) {
+    /** The validated service URL; checked before detection starts so a typo fails fast. */
+    HttpUrl server(CliContext context) {
         String url = Optional.ofNullable(server)
                 .or(() -> Optional.ofNullable(context.environment().get("TORCHPLAN_URL")).filter(text -> !text.isBlank()))
                 .orElse(DEFAULT_SERVER);
@@ -33,6 +34,10 @@ final class ServiceOptions {
             throw new UsageProblem("the service URL " + notUrl.getMessage()
                     + (server == null ? " (from TORCHPLAN_URL)" : "") + "; for example --server http://localhost:8080");
         }
-        return new PlanClient(parsed, Duration.ofSeconds(timeoutSeconds));
+        return parsed;
+    }
+
+    PlanClient client(HttpUrl server) {
+        return new PlanClient(server, Duration.ofSeconds(timeoutSeconds));
     }
 }

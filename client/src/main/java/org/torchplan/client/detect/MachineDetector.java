@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the probes (concurrently: the client is short-lived and each probe may start a process) and applies the
@@ -43,8 +44,13 @@ public final class MachineDetector {
                 Duration.ofSeconds(5), Duration.ofSeconds(15));
     }
 
+    /** Detects in the background, so the caller can prepare its own work (the HTTP client) meanwhile. */
+    public CompletableFuture<Machine> detectInBackground(String interpreter) {
+        return CompletableFuture.supplyAsync(() -> detect(interpreter));
+    }
+
     public Machine detect(String interpreter) {
-        ExecutorService executor = Executors.newFixedThreadPool(3, runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "torchplan-probe");
             thread.setDaemon(true);
             return thread;
@@ -52,6 +58,8 @@ public final class MachineDetector {
         try {
             CompletableFuture<Optional<PythonInterpreter>> python = CompletableFuture.supplyAsync(
                     () -> new PythonProbe(runner, pythonTimeout).probe(interpreter), executor);
+            // Jackson's first use loads many classes; do it while the interpreter starts, not after it answered
+            CompletableFuture.runAsync(JsonMapper::shared, executor);
             List<String> notes = new ArrayList<>();
             List<DetectedGpu> gpus = detectGpus(executor, notes);
             return assemble(interpreter, python.join(), gpus, notes);

@@ -32,8 +32,9 @@ public final class PythonProbe {
 
     /** @return the interpreter's facts, or empty when it cannot be run or answers with something unexpected */
     public Optional<PythonInterpreter> probe(String interpreter) {
-        // -I: ignore PYTHON* variables and the user site, which could make the answer lie about the interpreter
-        return runner.run(List.of(interpreter, "-I", "-c", SCRIPT), timeout)
+        // -I: ignore PYTHON* variables and the user site, which could make the answer lie about the interpreter;
+        // -S: skip site (and every .pth file of a large environment): the script needs only the standard library
+        return runner.run(List.of(interpreter, "-I", "-S", "-c", SCRIPT), timeout)
                 .filter(CommandRunner.CommandResult::succeeded)
                 .flatMap(result -> parse(result.standardOutput(), interpreter));
     }

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,6 +38,10 @@ public final class PlanClient {
     PlanClient(HttpUrl server, Duration timeout, OkHttpClient.Builder builder) {
         this.server = server;
         this.timeout = timeout;
+        if (!server.isHttps()) {
+            // without TLS specs OkHttp skips loading the platform trust store: a visible share of a cold start
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         this.http = builder
                 .connectTimeout(timeout)
                 .readTimeout(timeout)

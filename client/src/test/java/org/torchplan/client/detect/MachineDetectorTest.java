@@ -22,7 +22,7 @@ class MachineDetectorTest {
 
     @BeforeEach
     void interpreterAnswers() {
-        runner.answer(List.of("python3", "-I", "-c", PythonProbe.SCRIPT), 0, PythonProbeTest.LINUX_CPYTHON_312);
+        runner.answer(List.of("python3", "-I", "-S", "-c", PythonProbe.SCRIPT), 0, PythonProbeTest.LINUX_CPYTHON_312);
     }
 
     private Machine detect(Map<String, String> environment) {

@@ -35,7 +35,7 @@ public final class FakePython {
         Path record = directory.resolve("invocations.txt");
         String script = String.join("\n",
                 "#!/bin/sh",
-                "if [ \"$1\" = \"-I\" ] && [ \"$2\" = \"-c\" ]; then",
+                "if [ \"$1\" = \"-I\" ] && [ \"$2\" = \"-S\" ] && [ \"$3\" = \"-c\" ]; then",
                 "  printf '%s\\n' '" + REPORT + "'",
                 "  exit 0",
                 "fi",
