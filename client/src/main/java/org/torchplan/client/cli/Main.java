@@ -30,6 +30,8 @@ public final class Main {
                 .addSubcommand("detect", new DetectCommand(context))
                 .addSubcommand("plan", new PlanCommand(context))
                 .addSubcommand("install", new InstallCommand(context));
+        // "@file" argument expansion would read arbitrary files into the requirement list; -r is the way to do that
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler(Main::usageError);
