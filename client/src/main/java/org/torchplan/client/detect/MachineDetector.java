@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,29 +46,20 @@ public final class MachineDetector {
 
     /** Detects in the background, so the caller can prepare its own work (the HTTP client) meanwhile. */
     public CompletableFuture<Machine> detectInBackground(String interpreter) {
-        return CompletableFuture.supplyAsync(() -> detect(interpreter));
+        return CompletableFuture.supplyAsync(() -> detect(interpreter), DaemonThreads.INSTANCE);
     }
 
     public Machine detect(String interpreter) {
-        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "torchplan-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            CompletableFuture<Optional<PythonInterpreter>> python = CompletableFuture.supplyAsync(
-                    () -> new PythonProbe(runner, pythonTimeout).probe(interpreter), executor);
-            // Jackson's first use loads many classes; do it while the interpreter starts, not after it answered
-            CompletableFuture.runAsync(JsonMapper::shared, executor);
-            List<String> notes = new ArrayList<>();
-            List<DetectedGpu> gpus = detectGpus(executor, notes);
-            return assemble(interpreter, python.join(), gpus, notes);
-        } finally {
-            executor.shutdownNow();
-        }
+        CompletableFuture<Optional<PythonInterpreter>> python = CompletableFuture.supplyAsync(
+                () -> new PythonProbe(runner, pythonTimeout).probe(interpreter), DaemonThreads.INSTANCE);
+        // Jackson's first use loads many classes; do it while the interpreter starts, not after it answered
+        CompletableFuture.runAsync(JsonMapper::shared, DaemonThreads.INSTANCE);
+        List<String> notes = new ArrayList<>();
+        List<DetectedGpu> gpus = detectGpus(notes);
+        return assemble(interpreter, orNotFound("Python", python::join, notes), gpus, notes);
     }
 
-    private List<DetectedGpu> detectGpus(ExecutorService executor, List<String> notes) {
+    private List<DetectedGpu> detectGpus(List<String> notes) {
         if (isSet(NO_GPU) && !"0".equals(environment.get(NO_GPU).strip())) {
             notes.add(NO_GPU + " is set: no GPU is reported, the plan is for cpu");
             return List.of();
@@ -88,18 +79,29 @@ public final class MachineDetector {
             return gpus;
         }
         CompletableFuture<Optional<DetectedGpu.Nvidia>> nvidia = CompletableFuture.supplyAsync(
-                () -> new NvidiaProbe(root, runner, host, probeTimeout).probe(), executor);
+                () -> new NvidiaProbe(root, runner, host, probeTimeout).probe(), DaemonThreads.INSTANCE);
         CompletableFuture<Optional<DetectedGpu.Amd>> amd = CompletableFuture.supplyAsync(
-                () -> new AmdProbe(root, runner, host, probeTimeout).probe(), executor);
-        Optional<DetectedGpu.Intel> intel = new IntelProbe(root, host).probe();
-        nvidia.join().map(found -> capabilityOverride
+                () -> new AmdProbe(root, runner, host, probeTimeout).probe(), DaemonThreads.INSTANCE);
+        Optional<DetectedGpu.Intel> intel = orNotFound("Intel", () -> new IntelProbe(root, host).probe(), notes);
+        orNotFound("NVIDIA", nvidia::join, notes).map(found -> capabilityOverride
                         .map(capability -> new DetectedGpu.Nvidia(found.driverVersion(),
                                 Optional.of(fromEnvironment(CUDA_COMPUTE_CAPABILITY, capability)), found.names()))
                         .orElse(found))
                 .ifPresent(gpus::add);
-        amd.join().ifPresent(gpus::add);
+        orNotFound("AMD", amd::join, notes).ifPresent(gpus::add);
         intel.ifPresent(gpus::add);
         return gpus;
+    }
+
+    /** A probe that breaks unexpectedly finds nothing: detection must never stop a plan. */
+    private static <T> Optional<T> orNotFound(String probe, Supplier<Optional<T>> result, List<String> notes) {
+        try {
+            return result.get();
+        } catch (RuntimeException broken) {
+            Throwable cause = broken instanceof CompletionException && broken.getCause() != null ? broken.getCause() : broken;
+            notes.add("the " + probe + " probe failed (" + cause + "); treated as not found");
+            return Optional.empty();
+        }
     }
 
     private Machine assemble(String interpreter, Optional<PythonInterpreter> python, List<DetectedGpu> gpus,

@@ -29,7 +29,8 @@ public final class ProcessCommandRunner implements CommandRunner {
         try {
             process.getOutputStream().close();
             // Read concurrently: a chatty tool would otherwise block on a full pipe and look like a timeout.
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            CompletableFuture<String> output =
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), DaemonThreads.INSTANCE);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();

@@ -105,6 +105,21 @@ class MachineDetectorTest {
         assertThat(machine.operatingSystem().source()).isEqualTo("the Java runtime");
     }
 
+    @Test
+    void aProbeThatBreaksFindsNothingInsteadOfStoppingDetection() {
+        CommandRunner broken = (argv, timeout) -> {
+            throw new IllegalStateException("tool crashed the runner");
+        };
+
+        Machine machine = new MachineDetector(Map.of(), FileSystemRoot.at(root), broken, HostSystem.LINUX,
+                Duration.ofSeconds(1), Duration.ofSeconds(1)).detect("python3");
+
+        assertThat(machine.python()).isEmpty();
+        assertThat(machine.gpus()).isEmpty();
+        assertThat(machine.notes()).anyMatch(note -> note.startsWith("the NVIDIA probe failed"))
+                .anyMatch(note -> note.startsWith("the Python probe failed"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "x86_64, linux, x86_64",
