@@ -36,12 +36,14 @@ public final class StepValidator {
             Map.entry("--disable-pip-version-check", OptionValue.NONE),
             Map.entry("--python", OptionValue.INTERPRETER_PLACEHOLDER));
 
-    // name, extras, version specifiers; a marker after ';' is data for pip, never a path or URL
+    private static final String SPECIFIER = "(?:===|==|!=|~=|<=|>=|<|>)\\s*[A-Za-z0-9.*+!_-]+";
+    private static final String SPECIFIERS = SPECIFIER + "(?:\\s*,\\s*" + SPECIFIER + ")*";
+    // name, extras, version specifiers (PEP 508 allows them in parentheses); a marker after ';' is data for pip,
+    // never a path or URL
     private static final Pattern REQUIREMENT = Pattern.compile(
             "[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
                     + "(?:\\s*\\[\\s*[A-Za-z0-9._-]+(?:\\s*,\\s*[A-Za-z0-9._-]+)*\\s*])?"
-                    + "\\s*(?:(?:===|==|!=|~=|<=|>=|<|>)\\s*[A-Za-z0-9.*+!_-]+"
-                    + "(?:\\s*,\\s*(?:===|==|!=|~=|<=|>=|<|>)\\s*[A-Za-z0-9.*+!_-]+)*)?"
+                    + "\\s*(?:" + SPECIFIERS + "|\\(\\s*" + SPECIFIERS + "\\s*\\))?"
                     + "\\s*(?:;[^\\p{Cntrl}]*)?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\\p{Cntrl}]+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9:._,-]+");

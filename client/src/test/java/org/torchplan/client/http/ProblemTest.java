@@ -27,6 +27,20 @@ class ProblemTest {
     }
 
     @Test
+    void unsatisfiableRequestsListTheReasonPerBackendAndDenialsNameTheRule() {
+        Problem unsatisfiable = Problem.parse(422, "", "{\"title\":\"Nothing satisfies the request\",\"status\":422,"
+                + "\"detail\":\"no backend has torch>=9\",\"reasons\":[\"cu126: no torch>=9 for cp312 linux x86_64\","
+                + "\"cpu: no torch>=9 for cp312 linux x86_64\"]}");
+        Problem denied = Problem.parse(403, "", "{\"title\":\"Forbidden by the fleet policy\",\"status\":403,"
+                + "\"detail\":\"channel nightly is not allowed\",\"rule\":\"torchplan.policy.allowed-channels\"}");
+
+        assertThat(unsatisfiable.describe()).contains("  - cu126: no torch>=9 for cp312 linux x86_64",
+                "  - cpu: no torch>=9 for cp312 linux x86_64");
+        assertThat(denied.describe()).isEqualTo("Forbidden by the fleet policy (HTTP 403): channel nightly is not allowed"
+                + " (policy rule torchplan.policy.allowed-channels)");
+    }
+
+    @Test
     void aBodyThatIsNotAProblemStillGivesTheStatus() {
         Problem html = Problem.parse(403, "Forbidden", "<html><body>denied by proxy</body></html>");
         Problem text = Problem.parse(429, "", "slow down");

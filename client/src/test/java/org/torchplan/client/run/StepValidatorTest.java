@@ -26,6 +26,9 @@ class StepValidatorTest {
         "python|-m|pip|install|pywin32; sys_platform == 'win32'",
         "uv|pip|install|--index-url|https://download.pytorch.org/whl/cpu|torch==2.12.0+cpu",
         "uv|pip|install|--python|python|--index-strategy|unsafe-best-match|torch==2.12.0+cpu",
+        "uv|pip|install|--python|python|--index-url|https://download.pytorch.org/whl/nightly/cpu|--prerelease=allow|torch==2.13.0.dev20260518+cpu",
+        "python|-m|pip|install|--index-url|https://pypi.org/simple|transformers[torch] (>=4.40, <5)|torch==2.12.0",
+        "python|-m|pip|install|--index-url|https://pypi.org/simple|numpy>=2; python_version >= \"3.10\"|torch==2.12.0",
     })
     void plainInstallsOfRequirementsByNamePass(String commandLine) {
         assertThatCode(() -> StepValidator.validate(List.of(step(commandLine)))).doesNotThrowAnyException();
