@@ -35,7 +35,7 @@ final class DetectCommand implements Callable<Integer> {
         String interpreter = InterpreterLocator.choose(Optional.ofNullable(python), context.environment(), context.host());
         Machine machine = context.detector().detect(interpreter);
         if (json) {
-            context.out().println(MachinePrinter.toJson(machine));
+            context.out().print(MachinePrinter.toJson(machine));
         } else {
             MachinePrinter.printHuman(machine, context.out());
         }

@@ -1,14 +1,14 @@
 package org.torchplan.client.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 import org.torchplan.client.detect.DetectedGpu;
 import org.torchplan.client.detect.Fact;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.detect.PythonInterpreter;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.torchplan.client.json.Json;
+import tools.jackson.core.JsonGenerator;
 
 /** Shows what detection found, each fact with its source, for people and as JSON for scripts. */
 final class MachinePrinter {
@@ -62,49 +62,64 @@ final class MachinePrinter {
     }
 
     static String toJson(Machine machine) {
-        JsonMapper mapper = JsonMapper.shared();
-        ObjectNode root = mapper.createObjectNode();
-        fact(root.putObject("os"), machine.operatingSystem());
-        fact(root.putObject("arch"), machine.architecture());
-        machine.glibcVersion().ifPresent(fact -> fact(root.putObject("glibc"), fact));
-        machine.macosVersion().ifPresent(fact -> fact(root.putObject("macos"), fact));
-        ObjectNode python = root.putObject("python");
-        python.put("requested", machine.interpreter());
-        machine.python().ifPresent(found -> {
-            python.put("executable", found.executable());
-            python.put("version", found.version());
-            python.put("implementation", found.implementation());
-            python.put("abi", found.abiTag());
-            python.put("freeThreaded", found.freeThreaded());
-            python.put("source", found.source());
-        });
-        python.put("found", machine.python().isPresent());
-        ArrayNode gpus = root.putArray("gpus");
-        for (DetectedGpu gpu : machine.gpus()) {
-            ObjectNode node = gpus.addObject();
-            node.put("vendor", gpu.vendor());
-            if (gpu instanceof DetectedGpu.Nvidia) {
-                DetectedGpu.Nvidia nvidia = (DetectedGpu.Nvidia) gpu;
-                fact(node.putObject("driverVersion"), nvidia.driverVersion());
-                nvidia.computeCapability().ifPresent(fact -> fact(node.putObject("computeCapability"), fact));
-                ArrayNode names = node.putArray("names");
-                nvidia.names().forEach(names::add);
-            } else if (gpu instanceof DetectedGpu.Amd) {
-                DetectedGpu.Amd amd = (DetectedGpu.Amd) gpu;
-                fact(node.putObject("architecture"), amd.architecture());
-                ArrayNode all = node.putArray("allArchitectures");
-                amd.allArchitectures().forEach(all::add);
-            } else {
-                fact(node.putObject("device"), ((DetectedGpu.Intel) gpu).device());
-            }
-        }
-        ArrayNode notes = root.putArray("notes");
-        machine.notes().forEach(notes::add);
-        return root.toPrettyString();
+        return Json.write(true, json -> {
+            json.writeStartObject();
+            fact(json, "os", machine.operatingSystem());
+            fact(json, "arch", machine.architecture());
+            machine.glibcVersion().ifPresent(fact -> fact(json, "glibc", fact));
+            machine.macosVersion().ifPresent(fact -> fact(json, "macos", fact));
+            json.writeName("python");
+            json.writeStartObject();
+            json.writeStringProperty("requested", machine.interpreter());
+            json.writeBooleanProperty("found", machine.python().isPresent());
+            machine.python().ifPresent(found -> {
+                json.writeStringProperty("executable", found.executable());
+                json.writeStringProperty("version", found.version());
+                json.writeStringProperty("implementation", found.implementation());
+                json.writeStringProperty("abi", found.abiTag());
+                json.writeBooleanProperty("freeThreaded", found.freeThreaded());
+                json.writeStringProperty("source", found.source());
+            });
+            json.writeEndObject();
+            json.writeName("gpus");
+            json.writeStartArray();
+            machine.gpus().forEach(gpu -> gpu(json, gpu));
+            json.writeEndArray();
+            strings(json, "notes", machine.notes());
+            json.writeEndObject();
+        }) + System.lineSeparator();
     }
 
-    private static void fact(ObjectNode node, Fact fact) {
-        node.put("value", fact.value());
-        node.put("source", fact.source());
+    private static void gpu(JsonGenerator json, DetectedGpu gpu) {
+        json.writeStartObject();
+        json.writeStringProperty("vendor", gpu.vendor());
+        if (gpu instanceof DetectedGpu.Nvidia) {
+            DetectedGpu.Nvidia nvidia = (DetectedGpu.Nvidia) gpu;
+            fact(json, "driverVersion", nvidia.driverVersion());
+            nvidia.computeCapability().ifPresent(fact -> fact(json, "computeCapability", fact));
+            strings(json, "names", nvidia.names());
+        } else if (gpu instanceof DetectedGpu.Amd) {
+            DetectedGpu.Amd amd = (DetectedGpu.Amd) gpu;
+            fact(json, "architecture", amd.architecture());
+            strings(json, "allArchitectures", amd.allArchitectures());
+        } else {
+            fact(json, "device", ((DetectedGpu.Intel) gpu).device());
+        }
+        json.writeEndObject();
+    }
+
+    private static void fact(JsonGenerator json, String name, Fact fact) {
+        json.writeName(name);
+        json.writeStartObject();
+        json.writeStringProperty("value", fact.value());
+        json.writeStringProperty("source", fact.source());
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) {
+        json.writeName(name);
+        json.writeStartArray();
+        values.forEach(json::writeString);
+        json.writeEndArray();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the probes (concurrently: the client is short-lived and each probe may start a process) and applies the
@@ -52,8 +51,6 @@ public final class MachineDetector {
     public Machine detect(String interpreter) {
         CompletableFuture<Optional<PythonInterpreter>> python = CompletableFuture.supplyAsync(
                 () -> new PythonProbe(runner, pythonTimeout).probe(interpreter), DaemonThreads.INSTANCE);
-        // Jackson's first use loads many classes; do it while the interpreter starts, not after it answered
-        CompletableFuture.runAsync(JsonMapper::shared, DaemonThreads.INSTANCE);
         List<String> notes = new ArrayList<>();
         List<DetectedGpu> gpus = detectGpus(notes);
         return assemble(interpreter, orNotFound("Python", python::join, notes), gpus, notes);

@@ -3,9 +3,8 @@ package org.torchplan.client.detect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.torchplan.client.json.Json;
+import org.torchplan.client.json.JsonObject;
 
 /** Asks the interpreter about itself, once, with a short inline script that prints one JSON object. */
 public final class PythonProbe {
@@ -40,22 +39,23 @@ public final class PythonProbe {
     }
 
     static Optional<PythonInterpreter> parse(String output, String interpreter) {
-        JsonNode report;
-        try {
-            report = JsonMapper.shared().readTree(output.strip());
-        } catch (JacksonException notJson) {
+        Optional<JsonObject> parsed = Json.parseObject(output.strip());
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        if (report == null || !report.isObject() || text(report, "abi").isEmpty() || text(report, "version").isEmpty()) {
+        JsonObject report = parsed.get();
+        Optional<String> abi = text(report, "abi");
+        Optional<String> version = text(report, "version");
+        if (abi.isEmpty() || version.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> glibc = text(report, "libc").filter("glibc"::equals).flatMap(libc -> text(report, "libcVersion"));
         return Optional.of(new PythonInterpreter(
                 text(report, "executable").orElse(interpreter),
-                text(report, "version").orElseThrow(),
+                version.get(),
                 text(report, "implementation").orElse("unknown"),
-                text(report, "abi").orElseThrow(),
-                report.path("freeThreaded").asBoolean(false),
+                abi.get(),
+                report.bool("freeThreaded").orElse(false),
                 glibc,
                 text(report, "macos"),
                 text(report, "system").orElse(""),
@@ -63,8 +63,7 @@ public final class PythonProbe {
                 interpreter + " -c <probe>"));
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.stringValue().isBlank() ? Optional.of(value.stringValue()) : Optional.empty();
+    private static Optional<String> text(JsonObject report, String field) {
+        return report.string(field).filter(value -> !value.isBlank());
     }
 }

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.torchplan.client.run.Step;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.torchplan.client.json.Json;
+import org.torchplan.client.json.JsonObject;
 
 /** The service's answer to {@code POST /plan}, read field by field (no reflection: the client starts cold). */
 public record Plan(String backend, String channel, List<PlannedPackage> packages, List<Step> steps,
@@ -30,58 +29,39 @@ public record Plan(String backend, String channel, List<PlannedPackage> packages
 
     /** @throws MalformedPlanException when the body is not a plan (wrong server, broken proxy) */
     public static Plan parse(String body) {
-        JsonNode root;
-        try {
-            root = JsonMapper.shared().readTree(body);
-        } catch (JacksonException notJson) {
-            throw new MalformedPlanException("the answer is not JSON");
-        }
-        if (root == null || !root.isObject() || !root.path("steps").isArray()) {
-            throw new MalformedPlanException("the answer has no steps");
-        }
+        JsonObject root = Json.parseObject(body)
+                .orElseThrow(() -> new MalformedPlanException("the answer is not a JSON object"));
+        List<Object> stepArray = root.array("steps")
+                .orElseThrow(() -> new MalformedPlanException("the answer has no steps"));
         List<PlannedPackage> packages = new ArrayList<>();
-        for (JsonNode node : root.path("packages")) {
+        for (JsonObject node : root.objects("packages")) {
             packages.add(new PlannedPackage(required(node, "name", "packages[].name"),
-                    required(node, "version", "packages[].version"), text(node, "filename"), text(node, "url"),
-                    text(node, "sha256")));
+                    required(node, "version", "packages[].version"), node.string("filename"), node.string("url"),
+                    node.string("sha256")));
         }
         List<Step> steps = new ArrayList<>();
-        for (JsonNode node : root.path("steps")) {
+        for (Object element : stepArray) {
+            if (!(element instanceof JsonObject)) {
+                throw new MalformedPlanException("a step is not an object");
+            }
+            JsonObject node = (JsonObject) element;
             List<String> argv = new ArrayList<>();
-            for (JsonNode argument : node.path("argv")) {
-                if (!argument.isString()) {
+            for (Object argument : node.array("argv").orElse(List.of())) {
+                if (!(argument instanceof String)) {
                     throw new MalformedPlanException("a step's argv holds something that is not a string");
                 }
-                argv.add(argument.stringValue());
+                argv.add((String) argument);
             }
-            steps.add(new Step(text(node, "description").orElse(""), argv));
+            steps.add(new Step(node.string("description").orElse(""), argv));
         }
-        JsonNode catalogNode = root.path("catalog");
-        Optional<CatalogStatus> catalog = catalogNode.isObject()
-                ? Optional.of(new CatalogStatus(text(catalogNode, "source").orElse("unknown"),
-                        text(catalogNode, "fetchedAt"), catalogNode.path("stale").asBoolean(false)))
-                : Optional.empty();
-        return new Plan(text(root, "backend").orElse(""), text(root, "channel").orElse(""), packages, steps,
-                strings(root.path("explanation")), strings(root.path("warnings")), catalog);
+        Optional<CatalogStatus> catalog = root.object("catalog").map(node -> new CatalogStatus(
+                node.string("source").orElse("unknown"), node.string("fetchedAt"), node.bool("stale").orElse(false)));
+        return new Plan(root.string("backend").orElse(""), root.string("channel").orElse(""), packages, steps,
+                root.strings("explanation"), root.strings("warnings"), catalog);
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        for (JsonNode node : array) {
-            if (node.isString()) {
-                values.add(node.stringValue());
-            }
-        }
-        return values;
-    }
-
-    private static String required(JsonNode node, String field, String path) {
-        return text(node, field).orElseThrow(() -> new MalformedPlanException("the answer lacks " + path));
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+    private static String required(JsonObject node, String field, String path) {
+        return node.string(field).orElseThrow(() -> new MalformedPlanException("the answer lacks " + path));
     }
 
     /** The service answered 2xx with something that is not a plan. */

@@ -6,9 +6,8 @@ import org.torchplan.client.detect.DetectedGpu;
 import org.torchplan.client.detect.Fact;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.detect.PythonInterpreter;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.torchplan.client.json.Json;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The body of {@code POST /plan}. Choices left empty are omitted so the service applies its own defaults
@@ -42,31 +41,41 @@ public record PlanRequest(
     }
 
     public String toJson() {
-        ObjectNode body = JsonMapper.shared().createObjectNode();
-        ArrayNode requirementArray = body.putArray("requirements");
-        requirements.forEach(requirementArray::add);
-        body.put("python", python);
-        ObjectNode platform = body.putObject("platform");
-        platform.put("os", operatingSystem);
-        platform.put("arch", architecture);
-        glibc.ifPresent(version -> platform.put("glibc", version));
-        macos.ifPresent(version -> platform.put("macos", version));
-        gpu.ifPresent(found -> writeGpu(body.putObject("gpu"), found));
-        channel.ifPresent(value -> body.put("channel", value));
-        backend.ifPresent(value -> body.put("backend", value));
-        strategy.ifPresent(value -> body.put("strategy", value));
-        installer.ifPresent(value -> body.put("installer", value));
-        return body.toString();
+        return Json.write(false, json -> {
+            json.writeStartObject();
+            json.writeName("requirements");
+            json.writeStartArray();
+            requirements.forEach(json::writeString);
+            json.writeEndArray();
+            json.writeStringProperty("python", python);
+            json.writeName("platform");
+            json.writeStartObject();
+            json.writeStringProperty("os", operatingSystem);
+            json.writeStringProperty("arch", architecture);
+            glibc.ifPresent(version -> json.writeStringProperty("glibc", version));
+            macos.ifPresent(version -> json.writeStringProperty("macos", version));
+            json.writeEndObject();
+            gpu.ifPresent(found -> writeGpu(json, found));
+            channel.ifPresent(value -> json.writeStringProperty("channel", value));
+            backend.ifPresent(value -> json.writeStringProperty("backend", value));
+            strategy.ifPresent(value -> json.writeStringProperty("strategy", value));
+            installer.ifPresent(value -> json.writeStringProperty("installer", value));
+            json.writeEndObject();
+        });
     }
 
-    private static void writeGpu(ObjectNode node, DetectedGpu gpu) {
-        node.put("vendor", gpu.vendor());
+    private static void writeGpu(JsonGenerator json, DetectedGpu gpu) {
+        json.writeName("gpu");
+        json.writeStartObject();
+        json.writeStringProperty("vendor", gpu.vendor());
         if (gpu instanceof DetectedGpu.Nvidia) {
             DetectedGpu.Nvidia nvidia = (DetectedGpu.Nvidia) gpu;
-            node.put("driverVersion", nvidia.driverVersion().value());
-            nvidia.computeCapability().ifPresent(capability -> node.put("computeCapability", capability.value()));
+            json.writeStringProperty("driverVersion", nvidia.driverVersion().value());
+            nvidia.computeCapability().ifPresent(capability -> json.writeStringProperty("computeCapability",
+                    capability.value()));
         } else if (gpu instanceof DetectedGpu.Amd) {
-            node.put("architecture", ((DetectedGpu.Amd) gpu).architecture().value());
+            json.writeStringProperty("architecture", ((DetectedGpu.Amd) gpu).architecture().value());
         }
+        json.writeEndObject();
     }
 }

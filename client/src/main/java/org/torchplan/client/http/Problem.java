@@ -3,9 +3,8 @@ package org.torchplan.client.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.torchplan.client.json.Json;
+import org.torchplan.client.json.JsonObject;
 
 /**
  * An RFC 9457 problem detail as the service sends it, with its extensions: the field errors of a 400, the reason
@@ -29,36 +28,27 @@ public record Problem(int status, Optional<String> type, Optional<String> title,
      * HTTP status and, when short, the body text as its detail.
      */
     public static Problem parse(int httpStatus, String reason, String body) {
-        JsonNode node = null;
-        try {
-            node = body.isBlank() ? null : JsonMapper.shared().readTree(body);
-        } catch (JacksonException notJson) {
-            // fall through to the plain-text problem
-        }
-        if (node == null || !node.isObject()) {
+        Optional<String> reasonPhrase = Optional.ofNullable(reason).filter(phrase -> !phrase.isBlank());
+        Optional<JsonObject> parsed = Json.parseObject(body);
+        if (parsed.isEmpty()) {
             String text = body.strip();
             Optional<String> detail = text.isEmpty() || text.length() > 300 || text.startsWith("<")
                     ? Optional.empty() : Optional.of(text);
-            return new Problem(httpStatus, Optional.empty(), Optional.ofNullable(reason).filter(r -> !r.isBlank()),
-                    detail, Optional.empty(), List.of(), List.of(), Optional.empty());
+            return new Problem(httpStatus, Optional.empty(), reasonPhrase, detail, Optional.empty(), List.of(),
+                    List.of(), Optional.empty());
         }
+        JsonObject node = parsed.get();
         List<FieldError> errors = new ArrayList<>();
-        for (JsonNode error : node.path("errors")) {
+        for (JsonObject error : node.objects("errors")) {
             Optional<String> message = text(error, "message");
             if (message.isPresent()) {
                 errors.add(new FieldError(text(error, "field").orElse("request"), message.get()));
             }
         }
         // a 422 lists one reason per candidate backend; a 403 names the policy rule
-        List<String> reasons = new ArrayList<>();
-        for (JsonNode candidateReason : node.path("reasons")) {
-            if (candidateReason.isString()) {
-                reasons.add(candidateReason.stringValue());
-            }
-        }
-        return new Problem(node.path("status").asInt(httpStatus), text(node, "type"),
-                text(node, "title").or(() -> Optional.ofNullable(reason).filter(r -> !r.isBlank())),
-                text(node, "detail"), text(node, "instance"), errors, reasons, text(node, "rule"));
+        return new Problem(node.integer("status").orElse(httpStatus), text(node, "type"),
+                text(node, "title").or(() -> reasonPhrase), text(node, "detail"), text(node, "instance"), errors,
+                node.strings("reasons"), text(node, "rule"));
     }
 
     /** The problem in plain words, one line per field error, for a person reading a terminal. */
@@ -76,8 +66,7 @@ public record Problem(int status, Optional<String> type, Optional<String> title,
         return text.toString();
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.stringValue().isBlank() ? Optional.of(value.stringValue()) : Optional.empty();
+    private static Optional<String> text(JsonObject node, String field) {
+        return node.string(field).filter(value -> !value.isBlank());
     }
 }
