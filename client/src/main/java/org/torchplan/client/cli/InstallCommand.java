@@ -3,6 +3,7 @@ package org.torchplan.client.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
@@ -58,6 +59,12 @@ final class InstallCommand implements Callable<Integer> {
             return ExitCodes.DONE;
         }
         context.out().println();
-        return runner.run(plan.steps());
+        int exitCode = runner.run(plan.steps());
+        if (exitCode == ExitCodes.DONE) {
+            context.out().println("torchplan: installed " + plan.packages().stream()
+                    .map(pinned -> pinned.name() + " " + pinned.version())
+                    .collect(Collectors.joining(", ")) + " into " + interpreter);
+        }
+        return exitCode;
     }
 }

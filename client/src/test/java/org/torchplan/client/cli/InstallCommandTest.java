@@ -78,7 +78,8 @@ class InstallCommandTest {
                         "torch==2.12.0+cu126", "torchvision==0.27.0+cu126"),
                 List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "transformers",
                         "torch==2.12.0+cu126", "torchvision==0.27.0+cu126"));
-        assertThat(run.out()).contains(python.path() + " -m pip install --index-url https://download.pytorch.org/whl/cu126");
+        assertThat(run.out()).contains(python.path() + " -m pip install --index-url https://download.pytorch.org/whl/cu126")
+                .contains("torchplan: installed torch 2.12.0+cu126, torchvision 0.27.0+cu126 into " + python.path());
     }
 
     @Test
@@ -94,7 +95,7 @@ class InstallCommandTest {
         assertThat(python.invocations()).containsExactly(
                 List.of("-m", "pip", "install", "torch==2.12.0+cpu"),
                 List.of("-m", "pip", "install", "fail==9"));
-        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9");
+        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("torchplan: installed");
     }
 
     @Test
