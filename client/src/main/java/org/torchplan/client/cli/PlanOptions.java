@@ -61,7 +61,7 @@ final class PlanOptions {
             }
         }
         if (all.isEmpty()) {
-            throw new UsageProblem("name at least one requirement, e.g. `torchplan plan torch torchvision`, "
+            throw new UsageProblem("name at least one requirement (for example: torch torchvision), "
                     + "or pass -r requirements.txt");
         }
         return all;
