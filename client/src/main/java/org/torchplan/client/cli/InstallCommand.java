@@ -52,7 +52,7 @@ final class InstallCommand implements Callable<Integer> {
                 planOptions.request(context, machine, requirements), Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         StepValidator.validate(plan.steps());
-        StepRunner runner = new StepRunner(interpreter, context.out());
+        StepRunner runner = new StepRunner(interpreter, context.out(), context.environment());
         PlanPrinter.print(plan, context.out(), runner::commandLine);
         if (dryRun) {
             context.out().println("Dry run: nothing was installed.");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs validated steps one after another as real processes with the terminal inherited, so pip's output and
@@ -16,10 +17,16 @@ public final class StepRunner {
 
     private final String interpreter;
     private final PrintStream out;
+    private final Map<String, String> environment;
 
-    public StepRunner(String interpreter, PrintStream out) {
+    /**
+     * @param environment the steps' whole environment: the client's own (so {@code PIP_CONFIG_FILE},
+     *     {@code PIP_INDEX_URL} and the like reach pip as the user set them), or what an in-process caller passes
+     */
+    public StepRunner(String interpreter, PrintStream out, Map<String, String> environment) {
         this.interpreter = interpreter;
         this.out = out;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -62,9 +69,12 @@ public final class StepRunner {
     }
 
     private int start(List<String> argv) {
+        ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         Process process;
         try {
-            process = new ProcessBuilder(argv).inheritIO().start();
+            process = builder.start();
         } catch (IOException notStartable) {
             out.println("torchplan: cannot run " + argv.get(0) + " (" + notStartable.getMessage() + ")."
                     + ("uv".equals(argv.get(0)) ? " Install uv, or use --installer pip." : " Check --python."));

@@ -99,6 +99,18 @@ class InstallCommandTest {
     }
 
     @Test
+    void pipRunsWithTheEnvironmentTheClientWasGiven() {
+        environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
+                "PIP_CONFIG_FILE", "/dev/null");
+        answer(PLAN);
+
+        CommandLineRun run = install("torch");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(python.pipConfigFileSeen()).isEqualTo("/dev/null");
+    }
+
+    @Test
     void dryRunPrintsTheCommandsAndRunsNothing() {
         answer(PLAN);
 

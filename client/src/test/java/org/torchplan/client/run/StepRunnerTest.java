@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchplan.client.testing.FakePython;
@@ -29,7 +30,7 @@ class StepRunnerTest {
     void stepsRunInOrderWithTheChosenInterpreter() {
         FakePython python = FakePython.create(directory);
 
-        int exitCode = new StepRunner(python.path(), out).run(List.of(
+        int exitCode = new StepRunner(python.path(), out, Map.of()).run(List.of(
                 pip("--index-url", "https://download.pytorch.org/whl/cu126", "torch==2.12.0+cu126"),
                 pip("transformers", "torch==2.12.0+cu126")));
 
@@ -44,7 +45,7 @@ class StepRunnerTest {
     void theFirstFailingStepStopsTheRunWithItsExitCode() {
         FakePython python = FakePython.create(directory);
 
-        int exitCode = new StepRunner(python.path(), out).run(List.of(
+        int exitCode = new StepRunner(python.path(), out, Map.of()).run(List.of(
                 pip("torch==2.12.0"), pip("fail==7"), pip("never-run==1.0")));
 
         assertThat(exitCode).isEqualTo(7);
@@ -53,8 +54,17 @@ class StepRunnerTest {
     }
 
     @Test
+    void stepsSeeTheGivenEnvironment() {
+        FakePython python = FakePython.create(directory);
+
+        new StepRunner(python.path(), out, Map.of("PIP_CONFIG_FILE", "/dev/null")).run(List.of(pip("torch")));
+
+        assertThat(python.pipConfigFileSeen()).isEqualTo("/dev/null");
+    }
+
+    @Test
     void aMissingInterpreterFailsLikeAShellWould() {
-        int exitCode = new StepRunner(directory.resolve("no-python").toString(), out).run(List.of(pip("torch")));
+        int exitCode = new StepRunner(directory.resolve("no-python").toString(), out, Map.of()).run(List.of(pip("torch")));
 
         assertThat(exitCode).isEqualTo(StepRunner.COMMAND_NOT_FOUND);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("cannot run");
@@ -62,7 +72,7 @@ class StepRunnerTest {
 
     @Test
     void uvRunsFromPathAndIsPointedAtTheInterpreter() {
-        StepRunner runner = new StepRunner("/venv/bin/python", out);
+        StepRunner runner = new StepRunner("/venv/bin/python", out, Map.of());
 
         assertThat(runner.commandLine(new Step("uv", List.of("uv", "pip", "install", "torch==2.12.0+cpu"))))
                 .containsExactly("uv", "pip", "install", "--python", "/venv/bin/python", "torch==2.12.0+cpu");

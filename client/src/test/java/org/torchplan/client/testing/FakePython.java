@@ -39,6 +39,7 @@ public final class FakePython {
                 "  printf '%s\\n' '" + REPORT + "'",
                 "  exit 0",
                 "fi",
+                "printf '%s\\n' \"${PIP_CONFIG_FILE:-unset}\" > '" + pipConfigRecord(record) + "'",
                 "for argument in \"$@\"; do printf '%s\\n' \"$argument\" >> '" + record + "'; done",
                 "printf -- '--\\n' >> '" + record + "'",
                 "for argument in \"$@\"; do",
@@ -55,6 +56,19 @@ public final class FakePython {
             throw new UncheckedIOException(unwritable);
         }
         return new FakePython(executable, record);
+    }
+
+    private static Path pipConfigRecord(Path record) {
+        return record.resolveSibling("pip-config-file.txt");
+    }
+
+    /** {@code PIP_CONFIG_FILE} as the last install run saw it ("unset" when it was not set). */
+    public String pipConfigFileSeen() {
+        try {
+            return Files.readString(pipConfigRecord(record)).strip();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     public String path() {
