@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -92,7 +93,7 @@ public final class PlanClient {
         }
     }
 
-    private Response execute(Request request) throws IOException {
+    private Response execute(Request request) {
         try {
             return http.newCall(request).execute();
         } catch (ConnectException | NoRouteToHostException firstFailure) {
@@ -124,7 +125,10 @@ public final class PlanClient {
         }
         String reason;
         if (failure instanceof ConnectException) {
-            reason = "connection refused";
+            // OkHttp wraps the socket's exception; its message says refused, unreachable network, ...
+            String socketMessage = rootCause(failure).getMessage();
+            reason = socketMessage == null || socketMessage.toLowerCase(Locale.ROOT).contains("refused")
+                    ? "connection refused" : socketMessage.toLowerCase(Locale.ROOT);
         } else if (failure instanceof UnknownHostException) {
             reason = "unknown host " + server.host();
         } else if (failure instanceof NoRouteToHostException) {
@@ -134,6 +138,14 @@ public final class PlanClient {
         }
         return new ServiceUnreachableException(
                 "cannot reach the torchplan service at " + base + " (" + reason + "). " + START_HINT, failure);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private String displayServer() {
