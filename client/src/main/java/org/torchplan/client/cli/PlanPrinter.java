@@ -1,0 +1,43 @@
+package org.torchplan.client.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Function;
+import org.torchplan.client.http.Plan;
+import org.torchplan.client.run.ShellQuoting;
+import org.torchplan.client.run.Step;
+import org.torchplan.client.run.StepPrinter;
+
+/** Prints a plan for a person: backend, pins, why, warnings, then the commands. */
+final class PlanPrinter {
+
+    private PlanPrinter() {
+    }
+
+    /** @param commandLine how each step is shown: as the service wrote it, or with the interpreter substituted */
+    static void print(Plan plan, PrintStream out, Function<Step, List<String>> commandLine) {
+        out.println("Plan: backend " + plan.backend() + ", channel " + plan.channel());
+        int width = plan.packages().stream().mapToInt(pinned -> pinned.name().length()).max().orElse(0);
+        for (Plan.PlannedPackage pinned : plan.packages()) {
+            out.println("  " + pad(pinned.name(), width) + "  " + pinned.version());
+        }
+        if (!plan.explanation().isEmpty()) {
+            out.println("Why:");
+            plan.explanation().forEach(line -> out.println("  - " + line));
+        }
+        plan.warnings().forEach(line -> out.println("Warning: " + line));
+        plan.catalog().ifPresent(catalog -> out.println("Catalog: " + catalog.source()
+                + catalog.fetchedAt().map(time -> ", fetched " + time).orElse("")
+                + (catalog.stale() ? " (stale: the upstream index could not be refreshed)" : "")));
+        out.println("Commands:");
+        for (int index = 0; index < plan.steps().size(); index++) {
+            Step step = plan.steps().get(index);
+            out.println("  " + StepPrinter.header(index + 1, plan.steps().size(), step));
+            out.println("    " + ShellQuoting.join(commandLine.apply(step)));
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

@@ -1,0 +1,41 @@
+package org.torchplan.client.detect;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds an Intel GPU as a display-class PCI device (class 0x03xxxx) with vendor 0x8086. */
+public final class IntelProbe {
+
+    static final String PCI_DEVICES = "/sys/bus/pci/devices";
+    private static final String INTEL_VENDOR = "0x8086";
+    private static final String DISPLAY_CLASS_PREFIX = "0x03";
+
+    private final FileSystemRoot root;
+    private final HostSystem host;
+
+    public IntelProbe(FileSystemRoot root, HostSystem host) {
+        this.root = root;
+        this.host = host;
+    }
+
+    public Optional<DetectedGpu.Intel> probe() {
+        if (host != HostSystem.LINUX) {
+            return Optional.empty();
+        }
+        for (String device : root.list(PCI_DEVICES)) {
+            String directory = PCI_DEVICES + "/" + device;
+            boolean intel = root.read(directory + "/vendor").map(IntelProbe::normalized).filter(INTEL_VENDOR::equals).isPresent();
+            boolean display = root.read(directory + "/class").map(IntelProbe::normalized)
+                    .filter(pciClass -> pciClass.startsWith(DISPLAY_CLASS_PREFIX)).isPresent();
+            if (intel && display) {
+                String deviceId = root.read(directory + "/device").map(IntelProbe::normalized).orElse("unknown");
+                return Optional.of(new DetectedGpu.Intel(new Fact("Intel display device " + deviceId, directory)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalized(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+}

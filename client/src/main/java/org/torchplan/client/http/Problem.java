@@ -1,0 +1,72 @@
+package org.torchplan.client.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.torchplan.client.json.Json;
+import org.torchplan.client.json.JsonObject;
+
+/**
+ * An RFC 9457 problem detail as the service sends it, with its extensions: the field errors of a 400, the reason
+ * per candidate backend of a 422 and the policy rule of a 403.
+ */
+public record Problem(int status, Optional<String> type, Optional<String> title, Optional<String> detail,
+                      Optional<String> instance, List<FieldError> errors, List<String> reasons,
+                      Optional<String> rule) {
+
+    public Problem {
+        errors = List.copyOf(errors);
+        reasons = List.copyOf(reasons);
+    }
+
+    /** One rejected request field ({@code requirements[0]}, {@code gpu.driverVersion}) and why. */
+    public record FieldError(String field, String message) {
+    }
+
+    /**
+     * Reads a problem body; a body that is not a problem (a proxy's HTML page) still yields a problem with the
+     * HTTP status and, when short, the body text as its detail.
+     */
+    public static Problem parse(int httpStatus, String reason, String body) {
+        Optional<String> reasonPhrase = Optional.ofNullable(reason).filter(phrase -> !phrase.isBlank());
+        Optional<JsonObject> parsed = Json.parseObject(body);
+        if (parsed.isEmpty()) {
+            String text = body.strip();
+            Optional<String> detail = text.isEmpty() || text.length() > 300 || text.startsWith("<")
+                    ? Optional.empty() : Optional.of(text);
+            return new Problem(httpStatus, Optional.empty(), reasonPhrase, detail, Optional.empty(), List.of(),
+                    List.of(), Optional.empty());
+        }
+        JsonObject node = parsed.get();
+        List<FieldError> errors = new ArrayList<>();
+        for (JsonObject error : node.objects("errors")) {
+            Optional<String> message = text(error, "message");
+            if (message.isPresent()) {
+                errors.add(new FieldError(text(error, "field").orElse("request"), message.get()));
+            }
+        }
+        // a 422 lists one reason per candidate backend; a 403 names the policy rule
+        return new Problem(node.integer("status").orElse(httpStatus), text(node, "type"),
+                text(node, "title").or(() -> reasonPhrase), text(node, "detail"), text(node, "instance"), errors,
+                node.strings("reasons"), text(node, "rule"));
+    }
+
+    /** The problem in plain words, one line per field error, for a person reading a terminal. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append(title.orElse("request refused")).append(" (HTTP ").append(status).append(')');
+        detail.filter(value -> !value.equals(title.orElse(null))).ifPresent(value -> text.append(": ").append(value));
+        rule.ifPresent(name -> text.append(" (policy rule ").append(name).append(')'));
+        for (FieldError error : errors) {
+            text.append(System.lineSeparator()).append("  - ").append(error.field()).append(": ").append(error.message());
+        }
+        for (String candidateReason : reasons) {
+            text.append(System.lineSeparator()).append("  - ").append(candidateReason);
+        }
+        return text.toString();
+    }
+
+    private static Optional<String> text(JsonObject node, String field) {
+        return node.string(field).filter(value -> !value.isBlank());
+    }
+}
