@@ -1,11 +1,8 @@
 package org.torchplan.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,88 +83,121 @@ final class CatalogFileFormat {
      * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file
      */
     static CatalogData read(InputStream source, CatalogSource entrySource) throws CorruptCatalogFileException {
+        byte[] content;
+        try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
+            content = gzip.readAllBytes();
+        } catch (IOException unreadable) {
+            throw new CorruptCatalogFileException("unreadable: " + unreadable.getMessage(), unreadable);
+        }
+        int trailer = lastLineStart(content);
+        String checksumLine = new String(content, trailer, content.length - trailer, StandardCharsets.UTF_8).strip();
+        if (!checksumLine.startsWith("#sha256\t")) {
+            throw new CorruptCatalogFileException("truncated: no checksum line at the end");
+        }
         MessageDigest digest = sha256();
+        digest.update(content, 0, trailer);
+        if (!checksumLine.substring(8).equals(HexFormat.of().formatHex(digest.digest()))) {
+            throw new CorruptCatalogFileException("checksum mismatch");
+        }
+        String text = new String(content, 0, trailer, StandardCharsets.UTF_8);
+        try {
+            return parse(text, entrySource);
+        } catch (RuntimeException malformed) {
+            // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
+            throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    private static CatalogData parse(String text, CatalogSource entrySource) throws CorruptCatalogFileException {
         Map<Channel, SortedSet<ComputeBackend>> backends = new EnumMap<>(Channel.class);
         List<PackageEntry> entries = new ArrayList<>();
+        // root files are listed on every backend's page: identical rows share one parsed file
+        Map<String, IndexedFile> filesByRow = new HashMap<>();
         Instant recordedAt = null;
         String upstream = null;
-        String expectedDigest = null;
+        EntryUnderConstruction current = null;
         int lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(source, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            EntryUnderConstruction current = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.startsWith("#sha256\t")) {
-                    expectedDigest = line.substring(8);
-                    break;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            lineStart = lineEnd + 1;
+            lineNumber++;
+            if (lineNumber == 1) {
+                if (!line.equals(MAGIC + "\t" + VERSION)) {
+                    throw new CorruptCatalogFileException("not a torchplan catalog file (version " + VERSION + ")");
                 }
-                digest.update(line.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-                String[] fields = line.split("\t", -1);
-                if (lineNumber == 1) {
-                    if (!fields[0].equals(MAGIC) || fields.length < 2 || !fields[1].equals(VERSION)) {
-                        throw new CorruptCatalogFileException("not a torchplan catalog file (version " + VERSION + ")");
-                    }
-                    continue;
+                continue;
+            }
+            if (line.startsWith("F\t")) {
+                if (current == null) {
+                    throw new CorruptCatalogFileException("file row out of place at line " + lineNumber);
                 }
-                switch (fields[0]) {
-                    case "#recorded" -> recordedAt = Instant.parse(fields[1]);
-                    case "#upstream" -> upstream = fields[1];
-                    case "B" -> {
-                        SortedSet<ComputeBackend> set = new TreeSet<>();
-                        for (String name : fields[2].split(",")) {
-                            if (!name.isEmpty()) {
-                                set.add(ComputeBackend.parse(name));
-                            }
-                        }
-                        backends.put(Channel.parse(fields[1]), set);
+                IndexedFile file = filesByRow.get(line);
+                if (file == null) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length != 8) {
+                        throw new CorruptCatalogFileException("short file row at line " + lineNumber);
                     }
-                    case "E" -> {
-                        if (current != null) {
-                            entries.add(current.build(entrySource));
-                        }
-                        current = new EntryUnderConstruction(Channel.parse(fields[1]), ComputeBackend.parse(fields[2]),
-                                fields[3], fields[4].isEmpty() ? null : Instant.parse(fields[4]));
+                    file = file(fields);
+                    if (file != null) {
+                        filesByRow.put(line, file);
                     }
-                    case "F" -> {
-                        if (current == null || fields.length != 8) {
-                            throw new CorruptCatalogFileException("file row out of place at line " + lineNumber);
-                        }
-                        IndexedFile file = file(fields);
-                        if (file != null) {
-                            current.files.add(file);
+                }
+                if (file != null) {
+                    current.files.add(file);
+                }
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            switch (fields[0]) {
+                case "#recorded" -> recordedAt = Instant.parse(fields[1]);
+                case "#upstream" -> upstream = fields[1];
+                case "B" -> {
+                    SortedSet<ComputeBackend> set = new TreeSet<>();
+                    for (String name : fields[2].split(",")) {
+                        if (!name.isEmpty()) {
+                            set.add(ComputeBackend.parse(name));
                         }
                     }
-                    default -> {
-                        if (!line.startsWith("#")) {
-                            throw new CorruptCatalogFileException("unknown row at line " + lineNumber);
-                        }
+                    backends.put(Channel.parse(fields[1]), set);
+                }
+                case "E" -> {
+                    if (current != null) {
+                        entries.add(current.build(entrySource));
+                    }
+                    current = new EntryUnderConstruction(Channel.parse(fields[1]), ComputeBackend.parse(fields[2]),
+                            fields[3], fields[4].isEmpty() ? null : Instant.parse(fields[4]));
+                }
+                default -> {
+                    if (!line.startsWith("#")) {
+                        throw new CorruptCatalogFileException("unknown row at line " + lineNumber);
                     }
                 }
             }
-            if (current != null) {
-                entries.add(current.build(entrySource));
-            }
-        } catch (IOException | UncheckedIOException unreadable) {
-            throw new CorruptCatalogFileException("unreadable at line " + lineNumber + ": " + unreadable.getMessage(),
-                    unreadable);
-        } catch (RuntimeException malformed) {
-            // PackagingParseException, backend and channel parse errors, bad instants, short rows
-            throw new CorruptCatalogFileException("malformed at line " + lineNumber + ": " + malformed.getMessage(),
-                    malformed);
         }
-        if (expectedDigest == null) {
-            throw new CorruptCatalogFileException("truncated: no checksum line after line " + lineNumber);
-        }
-        if (!expectedDigest.equals(HexFormat.of().formatHex(digest.digest()))) {
-            throw new CorruptCatalogFileException("checksum mismatch");
+        if (current != null) {
+            entries.add(current.build(entrySource));
         }
         if (recordedAt == null || upstream == null) {
             throw new CorruptCatalogFileException("header lacks #recorded or #upstream");
         }
         return new CatalogData(recordedAt, upstream, backends, entries);
+    }
+
+    /** Where the last line (the checksum) starts; the content ends with a newline. */
+    private static int lastLineStart(byte[] content) {
+        int end = content.length - 1;
+        if (end >= 0 && content[end] == '\n') {
+            end--;
+        }
+        while (end >= 0 && content[end] != '\n') {
+            end--;
+        }
+        return end + 1;
     }
 
     /**
