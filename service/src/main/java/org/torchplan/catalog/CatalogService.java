@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final CompanionMetadataFetcher metadata;
     private final ExecutorService refreshExecutor;
     private final ExecutorService metadataExecutor;
+    private final ExecutorService persistExecutor;
+    private final AtomicBoolean persistPending = new AtomicBoolean();
     private final Cache entries;
     private final Map<Channel, SortedSet<ComputeBackend>> backends = new ConcurrentHashMap<>();
     private final Map<EntryKey, Validators> entryValidators = new ConcurrentHashMap<>();
@@ -84,6 +88,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         this.refreshExecutor = Executors.newFixedThreadPool(
                 Math.max(1, properties.upstream().maxConcurrentRequests()), daemonThreads("catalog-refresh"));
         this.metadataExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-metadata"));
+        this.persistExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-persist"));
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
@@ -337,6 +342,21 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
+        persistSoon();
+    }
+
+    /** Schedules one write of the catalog; updates arriving before it runs are written by it too. */
+    private void persistSoon() {
+        if (persistPending.compareAndSet(false, true)) {
+            try {
+                persistExecutor.execute(() -> {
+                    persistPending.set(false);
+                    persist();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                persistPending.set(false);
+            }
+        }
     }
 
     private void considerMetadata(PackageEntry entry) {
@@ -391,9 +411,11 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         refreshExecutor.shutdownNow();
         metadataExecutor.shutdownNow();
+        persistExecutor.shutdown(); // a pending write of the last good catalog completes
+        persistExecutor.awaitTermination(10, TimeUnit.SECONDS);
         client.close();
     }
 

@@ -43,7 +43,7 @@ class CatalogServiceTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         catalog.destroy();
         mirror.close();
     }
