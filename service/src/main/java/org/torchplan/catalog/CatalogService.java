@@ -60,6 +60,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final ExecutorService metadataExecutor;
     private final ExecutorService persistExecutor;
     private final AtomicBoolean persistPending = new AtomicBoolean();
+    /** Set when live data arrived that the data directory does not have yet. */
+    private final AtomicBoolean unpersistedChanges = new AtomicBoolean();
     private final Cache entries;
     private final Map<Channel, SortedSet<ComputeBackend>> backends = new ConcurrentHashMap<>();
     private final Map<EntryKey, Validators> entryValidators = new ConcurrentHashMap<>();
@@ -289,9 +291,7 @@ public class CatalogService implements CatalogView, DisposableBean {
                 log.warn("Refresh of a {} package failed", channel, failed.getCause());
             }
         }
-        if (source == CatalogSource.LIVE) {
-            persist();
-        }
+        persistIfChanged();
     }
 
     private void refreshPackage(Channel channel, String name) {
@@ -342,6 +342,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
+        unpersistedChanges.set(true);
         persistSoon();
     }
 
@@ -351,7 +352,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             try {
                 persistExecutor.execute(() -> {
                     persistPending.set(false);
-                    persist();
+                    persistIfChanged();
                 });
             } catch (RejectedExecutionException shuttingDown) {
                 persistPending.set(false);
@@ -362,6 +363,12 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void considerMetadata(PackageEntry entry) {
         if (properties.companionMetadata() && !properties.offline() && entry.channel() != Channel.NIGHTLY) {
             metadata.consider(entry);
+        }
+    }
+
+    private void persistIfChanged() {
+        if (unpersistedChanges.getAndSet(false)) {
+            persist();
         }
     }
 
@@ -416,6 +423,9 @@ public class CatalogService implements CatalogView, DisposableBean {
         metadataExecutor.shutdownNow();
         persistExecutor.shutdown(); // a pending write of the last good catalog completes
         persistExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        if (metadataExecutor.awaitTermination(5, TimeUnit.SECONDS) && !pairing.pins().isEmpty()) {
+            persistence.writePins(pairing.pins()); // the interrupted fetcher may not have written its last pins
+        }
         client.close();
     }
 
