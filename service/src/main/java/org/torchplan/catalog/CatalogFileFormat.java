@@ -29,6 +29,7 @@ import org.torchplan.packaging.WheelFilename;
  * #torchplan-catalog	1
  * #recorded	2026-05-19T06:15:55Z
  * #upstream	https://download.pytorch.org/whl
+ * #hosts	download-r2.pytorch.org,download.pytorch.org    where the file URLs point (informative)
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
  * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
@@ -57,6 +58,7 @@ final class CatalogFileFormat {
         sink.line(MAGIC + "\t" + VERSION);
         sink.line("#recorded\t" + data.recordedAt());
         sink.line("#upstream\t" + data.upstream());
+        sink.line("#hosts\t" + String.join(",", hosts(data)));
         for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : new EnumMap<>(data.backends()).entrySet()) {
             List<String> names = channel.getValue().stream().map(ComputeBackend::toString).toList();
             sink.line("B\t" + channel.getKey().id() + "\t" + String.join(",", names));
@@ -244,6 +246,21 @@ final class CatalogFileFormat {
     @FunctionalInterface
     private interface LineSink {
         void line(String line) throws IOException;
+    }
+
+    /** The hosts the file URLs point to, for readers of the file (the URLs themselves stay complete). */
+    private static java.util.SortedSet<String> hosts(CatalogData data) {
+        java.util.SortedSet<String> hosts = new TreeSet<>();
+        for (PackageEntry entry : data.entries()) {
+            for (IndexedFile file : entry.files()) {
+                int start = file.url().indexOf("://");
+                int end = start < 0 ? -1 : file.url().indexOf('/', start + 3);
+                if (end > start) {
+                    hosts.add(file.url().substring(start + 3, end));
+                }
+            }
+        }
+        return hosts;
     }
 
     private static String nullable(String value) {

@@ -92,6 +92,17 @@ class HtmlIndexParserTest {
     }
 
     @Test
+    void keepsReadingAfterAnAnchorThatIsNeverClosed() {
+        String html = "<a href=\"a-1.0-py3-none-any.whl\">a-1.0<br/><abbr>x</abbr>"
+                + "<a href=\"b-1.0-py3-none-any.whl\">b-1.0</a><a href=\"c-1.0-py3-none-any.whl\">c</A>";
+
+        ParsedPage page = HtmlIndexParser.parse("https://example.org/simple/a/", html);
+
+        assertThat(page.links()).extracting(IndexLink::fileName)
+                .containsExactly("a-1.0-py3-none-any.whl", "b-1.0-py3-none-any.whl", "c-1.0-py3-none-any.whl");
+    }
+
+    @Test
     void readsTheFoldersOfTheRootListing() {
         assertThat(HtmlIndexParser.folders(MirrorServer.resource("/whl/index.html")))
                 .contains("cpu", "cu126", "rocm6.2.4", "xpu", "nightly", "torch", "torchvision")
