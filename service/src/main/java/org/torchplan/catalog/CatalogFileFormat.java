@@ -5,17 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.torchplan.backend.ComputeBackend;
@@ -33,7 +31,7 @@ import org.torchplan.packaging.WheelFilename;
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
  * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
- * #sha256	hex digest of every line above, each with its newline
+ * #crc32c	hex CRC-32C of every line above, each with its newline
  * </pre>
  *
  * URLs are stored exactly as the index wrote them (gzip takes care of the repeated host prefixes), so the files
@@ -43,16 +41,18 @@ final class CatalogFileFormat {
 
     static final String MAGIC = "#torchplan-catalog";
     static final String VERSION = "1";
+    /** CRC-32C: detects truncation and corruption, and costs milliseconds where SHA-256 cost a start-up second. */
+    static final String CHECKSUM = "#crc32c";
 
     private CatalogFileFormat() {}
 
     static void write(CatalogData data, OutputStream target) throws IOException {
-        MessageDigest digest = sha256();
+        CRC32C checksum = new CRC32C();
         GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
         Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
         LineSink sink = line -> {
             String withNewline = line + "\n";
-            digest.update(withNewline.getBytes(StandardCharsets.UTF_8));
+            checksum.update(withNewline.getBytes(StandardCharsets.UTF_8));
             writer.write(withNewline);
         };
         sink.line(MAGIC + "\t" + VERSION);
@@ -74,7 +74,7 @@ final class CatalogFileFormat {
                         + (file.yanked() == null ? "-" : "y" + escape(file.yanked())));
             }
         }
-        writer.write("#sha256\t" + HexFormat.of().formatHex(digest.digest()) + "\n");
+        writer.write(CHECKSUM + "\t" + Long.toHexString(checksum.getValue()) + "\n");
         writer.flush();
         gzip.finish();
     }
@@ -93,12 +93,12 @@ final class CatalogFileFormat {
         }
         int trailer = lastLineStart(content);
         String checksumLine = new String(content, trailer, content.length - trailer, StandardCharsets.UTF_8).strip();
-        if (!checksumLine.startsWith("#sha256\t")) {
+        if (!checksumLine.startsWith(CHECKSUM + "\t")) {
             throw new CorruptCatalogFileException("truncated: no checksum line at the end");
         }
-        MessageDigest digest = sha256();
-        digest.update(content, 0, trailer);
-        if (!checksumLine.substring(8).equals(HexFormat.of().formatHex(digest.digest()))) {
+        CRC32C checksum = new CRC32C();
+        checksum.update(content, 0, trailer);
+        if (!checksumLine.substring(CHECKSUM.length() + 1).equals(Long.toHexString(checksum.getValue()))) {
             throw new CorruptCatalogFileException("checksum mismatch");
         }
         String text = new String(content, 0, trailer, StandardCharsets.UTF_8);
@@ -294,13 +294,5 @@ final class CatalogFileFormat {
             }
         }
         return out.toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
-        }
     }
 }
