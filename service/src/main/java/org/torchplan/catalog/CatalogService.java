@@ -68,6 +68,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Map<String, Validators> packagePageValidators = new ConcurrentHashMap<>();
     private final Set<EntryKey> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
+    /** Channels read in full (the snapshot's, or refreshed in full): an entry missing there is empty, not unknown. */
+    private final Set<Channel> completeChannels = ConcurrentHashMap.newKeySet();
     private final Instant snapshotRecordedAt;
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
@@ -101,6 +103,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void load(CatalogData snapshot, String indexRoot) {
         pairing.restorePins(persistence.readPins());
         put(snapshot);
+        completeChannels.addAll(snapshot.backends().keySet());
         source = CatalogSource.SNAPSHOT;
         fetchedAt = snapshot.recordedAt();
         persistence.readCatalog().ifPresent(persisted -> {
@@ -176,10 +179,12 @@ public class CatalogService implements CatalogView, DisposableBean {
             refreshInBackgroundIfExpired(key, cached);
             return cached;
         }
-        if (properties.offline() || !backends(channel).contains(backend)) {
+        if (properties.offline() || completeChannels.contains(channel) || !backends(channel).contains(backend)) {
             return PackageEntry.empty(channel, backend, name, source);
         }
-        return entries.get(key, () -> loadMissing(key));
+        PackageEntry loaded = entries.get(key, () -> loadMissing(key));
+        persistSoon();
+        return loaded;
     }
 
     private PackageEntry loadMissing(EntryKey key) {
@@ -222,6 +227,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         PackageEntry updated = resolved(key, previous,
                 upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
         entries.put(key, updated);
+        persistSoon();
         return updated;
     }
 
@@ -291,6 +297,7 @@ public class CatalogService implements CatalogView, DisposableBean {
                 log.warn("Refresh of a {} package failed", channel, failed.getCause());
             }
         }
+        completeChannels.add(channel);
         persistIfChanged();
     }
 
@@ -342,8 +349,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
-        unpersistedChanges.set(true);
-        persistSoon();
+        unpersistedChanges.set(true); // written once the entry is in the cache: persistSoon() or end of refresh
     }
 
     /** Schedules one write of the catalog; updates arriving before it runs are written by it too. */

@@ -176,6 +176,17 @@ class CatalogServiceTest {
     }
 
     @Test
+    void aChannelReadInFullAnswersMissingEntriesWithoutAskingUpstream() {
+        catalog.refreshChannel(Channel.STABLE);
+        int requests = mirror.totalRequests();
+
+        PackageEntry absent = catalog.entry(Channel.STABLE, CU126, "torchrec");
+
+        assertThat(absent.files()).isEmpty();
+        assertThat(mirror.totalRequests()).isEqualTo(requests);
+    }
+
+    @Test
     void aMirrorWithoutAllBackendsPagesIsRefreshedPageByPage() {
         catalog.refreshChannel(Channel.STABLE);
         mirror.override("/whl/torchtune/", request -> new MockResponse.Builder().code(404).build());
