@@ -45,12 +45,17 @@ public final class ComputeBackend implements Comparable<ComputeBackend> {
 
     /** The CUDA backend for {@code major.minor}, e.g. {@code cuda(12, 6)} is {@code cu126}. */
     public static ComputeBackend cuda(int major, int minor) {
-        if (major < 1 || major > 99 || minor < 0 || minor > 99) {
-            throw new InvalidBackendException("cuda" + major + "." + minor, "CUDA major must be 1-99 and minor 0-99");
+        return cuda("cuda" + major + "." + minor, major, minor);
+    }
+
+    private static ComputeBackend cuda(String text, int major, int minor) {
+        // PyTorch never built for CUDA before 7.5; the floor also keeps every value's packed name unambiguous.
+        if (major < 7 || major > 99 || minor < 0 || minor > 99) {
+            throw new InvalidBackendException(text, "CUDA major must be 7-99 and minor 0-99");
         }
         if (major < 10 && minor > 9) {
             // cu910 already means CUDA 91.0 in the packed folder-name form; 9.10 has no spelling of its own.
-            throw new InvalidBackendException("cuda" + major + "." + minor, "a one-digit CUDA major takes a one-digit minor");
+            throw new InvalidBackendException(text, "a one-digit CUDA major takes a one-digit minor");
         }
         return new ComputeBackend(Kind.CUDA, List.of(major, minor));
     }
@@ -75,7 +80,7 @@ public final class ComputeBackend implements Comparable<ComputeBackend> {
         }
         Matcher dotted = CUDA_DOTTED.matcher(name);
         if (dotted.matches()) {
-            return cuda(Integer.parseInt(dotted.group(1)), Integer.parseInt(dotted.group(2)));
+            return cuda(text, Integer.parseInt(dotted.group(1)), Integer.parseInt(dotted.group(2)));
         }
         Matcher packed = CUDA_PACKED.matcher(name);
         if (packed.matches()) {
@@ -91,16 +96,20 @@ public final class ComputeBackend implements Comparable<ComputeBackend> {
     private static ComputeBackend unpackCuda(String text, String digits) {
         switch (digits.length()) {
             case 2:
-                return cuda(digits.charAt(0) - '0', digits.charAt(1) - '0');
+                if (digits.charAt(0) < '7') {
+                    // PyTorch's packed names start at cu75; "cu12" is someone meaning CUDA 12, not CUDA 1.2.
+                    throw new InvalidBackendException(text, "ambiguous CUDA number, name the minor (cu126 or cu12.6)");
+                }
+                return cuda(text, digits.charAt(0) - '0', digits.charAt(1) - '0');
             case 3:
-                return cuda(Integer.parseInt(digits.substring(0, 2)), digits.charAt(2) - '0');
+                return cuda(text, Integer.parseInt(digits.substring(0, 2)), digits.charAt(2) - '0');
             default:
                 int minor = Integer.parseInt(digits.substring(2));
                 if (minor < 10) {
                     // cu1206 would be a second spelling of cu126; only one spelling is canonical.
                     throw new InvalidBackendException(text, "a four-digit CUDA number needs a two-digit minor");
                 }
-                return cuda(Integer.parseInt(digits.substring(0, 2)), minor);
+                return cuda(text, Integer.parseInt(digits.substring(0, 2)), minor);
         }
     }
 

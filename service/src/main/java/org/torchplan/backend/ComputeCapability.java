@@ -1,5 +1,6 @@
 package org.torchplan.backend;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ public record ComputeCapability(int major, int minor) implements Comparable<Comp
      * @throws InvalidHardwareException naming the input, for anything else
      */
     public static ComputeCapability parse(String text) {
-        String trimmed = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher dotted = DOTTED.matcher(trimmed);
         if (dotted.matches()) {
             return new ComputeCapability(Integer.parseInt(dotted.group(1)), Integer.parseInt(dotted.group(2)));

@@ -28,7 +28,8 @@ public final class ComputeCapabilityTable {
      * pytorch/pytorch {@code .ci/manywheel/build_cuda.sh} of the 2.8 release line (Linux wheels: 12.6 ->
      * 5.0;6.0;7.0;7.5;8.0;8.6;9.0, 12.8 -> 7.0;...;12.0, 12.9 -> 7.0;...;12.0+PTX; sm_50-sm_61 removed for
      * 12.8/12.9 because CUDA deprecates them, sm_70 kept per pytorch/pytorch#157517).
-     * An exact list wins over a floor; an OS-specific row wins over an any-OS row.
+     * A floor stated "from torch X" holds for later releases too: PyTorch has not re-added an architecture a
+     * CUDA build dropped. An exact list wins over a floor; an OS-specific row wins over an any-OS row.
      */
     private static final List<Row> ROWS = List.of(
             Row.exact(2, 8, 8, "cu126", OperatingSystem.LINUX, "5.0;6.0;7.0;7.5;8.0;8.6;9.0"),
@@ -36,7 +37,7 @@ public final class ComputeCapabilityTable {
             Row.exact(2, 8, 8, "cu129", OperatingSystem.LINUX, "7.0;7.5;8.0;8.6;9.0;10.0;12.0"),
             Row.floor(2, 8, OPEN, "cu128", null, "7.0"),
             Row.floor(2, 8, OPEN, "cu129", null, "7.0"),
-            Row.floor(2, 10, 11, "cu128", null, "7.5"),
+            Row.floor(2, 10, OPEN, "cu128", null, "7.5"),
             Row.floorForMajor(2, 0, OPEN, 13, null, "7.5"));
 
     private ComputeCapabilityTable() {
