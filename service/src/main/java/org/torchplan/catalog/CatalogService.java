@@ -59,6 +59,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final ExecutorService refreshExecutor;
     private final ExecutorService metadataExecutor;
     private final ExecutorService persistExecutor;
+    /** Runs whole-channel refreshes, which wait on page fetches running on the refresh executor. */
+    private final ExecutorService channelExecutor;
     private final AtomicBoolean persistPending = new AtomicBoolean();
     /** Set when live data arrived that the data directory does not have yet. */
     private final AtomicBoolean unpersistedChanges = new AtomicBoolean();
@@ -70,6 +72,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
     /** Channels read in full (the snapshot's, or refreshed in full): an entry missing there is empty, not unknown. */
     private final Set<Channel> completeChannels = ConcurrentHashMap.newKeySet();
+    private final Set<Channel> channelsRefreshing = ConcurrentHashMap.newKeySet();
+    private final Map<Channel, Instant> lastChannelAttempt = new ConcurrentHashMap<>();
     private final Instant snapshotRecordedAt;
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
@@ -93,6 +97,7 @@ public class CatalogService implements CatalogView, DisposableBean {
                 Math.max(1, properties.upstream().maxConcurrentRequests()), daemonThreads("catalog-refresh"));
         this.metadataExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-metadata"));
         this.persistExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-persist"));
+        this.channelExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-channel-refresh"));
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
@@ -136,9 +141,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             return;
         }
         if (properties.refreshOnStart()) {
-            Thread refresh = new Thread(() -> refreshChannel(Channel.STABLE), "catalog-start-refresh");
-            refresh.setDaemon(true);
-            refresh.start();
+            refreshChannelInBackground(Channel.STABLE);
         }
     }
 
@@ -193,7 +196,12 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     private void refreshInBackgroundIfExpired(EntryKey key, PackageEntry cached) {
-        if (properties.offline() || !isExpired(cached)) {
+        if (properties.offline() || !isExpired(cached) || channelsRefreshing.contains(key.channel())) {
+            return; // fresh, or the channel refresh under way covers it
+        }
+        if (completeChannels.contains(key.channel())) {
+            // one all-backends page per package renews every entry of the channel: far fewer requests
+            refreshChannelInBackground(key.channel());
             return;
         }
         Instant attempted = lastAttempt.get(key);
@@ -211,6 +219,29 @@ public class CatalogService implements CatalogView, DisposableBean {
                 });
             } catch (RejectedExecutionException shuttingDown) {
                 refreshing.remove(key);
+            }
+        }
+    }
+
+    /**
+     * Starts one background refresh of a whole channel unless one runs or one was attempted recently: not more
+     * often than a twelfth of the channel's time-to-live, so an entry that stays stale (its page keeps failing)
+     * does not turn into a refresh loop.
+     */
+    private void refreshChannelInBackground(Channel channel) {
+        Duration ttl = properties.ttl().of(channel);
+        Duration spacing = ttl.dividedBy(12).compareTo(properties.upstream().retryFailedAfter()) > 0
+                ? ttl.dividedBy(12)
+                : properties.upstream().retryFailedAfter();
+        Instant attempted = lastChannelAttempt.get(channel);
+        if (attempted != null && attempted.plus(spacing).isAfter(clock.instant())) {
+            return;
+        }
+        if (channelsRefreshing.add(channel)) {
+            try {
+                channelExecutor.execute(() -> refreshChannel(channel));
+            } catch (RejectedExecutionException shuttingDown) {
+                channelsRefreshing.remove(channel);
             }
         }
     }
@@ -274,6 +305,16 @@ public class CatalogService implements CatalogView, DisposableBean {
         if (properties.offline()) {
             return;
         }
+        channelsRefreshing.add(channel);
+        lastChannelAttempt.put(channel, clock.instant());
+        try {
+            refreshAllPackages(channel);
+        } finally {
+            channelsRefreshing.remove(channel);
+        }
+    }
+
+    private void refreshAllPackages(Channel channel) {
         try {
             SortedSet<ComputeBackend> listed = upstream.backends(channel);
             if (!listed.isEmpty()) {
@@ -425,6 +466,7 @@ public class CatalogService implements CatalogView, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        channelExecutor.shutdownNow();
         refreshExecutor.shutdownNow();
         metadataExecutor.shutdownNow();
         persistExecutor.shutdown(); // a pending write of the last good catalog completes
