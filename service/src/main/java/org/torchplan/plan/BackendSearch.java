@@ -1,0 +1,182 @@
+package org.torchplan.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CompanionPairing;
+import org.torchplan.catalog.IndexedFile;
+import org.torchplan.packaging.Requirement;
+import org.torchplan.packaging.SupportedTags;
+import org.torchplan.packaging.Version;
+
+/**
+ * Finds the newest full set of qualifying wheels on one backend.
+ *
+ * <p>Walks the torch files newest first and stops at the first torch version for which every asked companion has
+ * a qualifying wheel paired with it. Files of one version are adjacent in a catalog entry, so a rejected version is
+ * skipped as a block. Nothing is allocated per file: only a found set and the explanation lines are built.
+ */
+final class BackendSearch {
+
+    private final PlanningContext context;
+    private final ComputeBackend backend;
+    private final List<String> notes = new ArrayList<>(2);
+    private String failure;
+
+    BackendSearch(PlanningContext context, ComputeBackend backend) {
+        this.context = context;
+        this.backend = backend;
+    }
+
+    /** Why the backend has no full set; meaningful after {@link #newestSet()} found none. */
+    String failure() {
+        return failure;
+    }
+
+    /** What the search excluded on the way (policy, missing kernels), for the explanation. */
+    List<String> notes() {
+        return notes;
+    }
+
+    Optional<PackageSet> newestSet() {
+        List<IndexedFile> files = context.files(backend, RequestedPackages.TORCH);
+        String torchWanted = context.requested().describe(RequestedPackages.TORCH);
+        if (files.isEmpty()) {
+            failure = backend + ": the " + context.channel().id() + " index has no torch";
+            return Optional.empty();
+        }
+        List<Requirement> requirements = context.requested().requirementsFor(RequestedPackages.TORCH);
+        boolean preReleases = context.allowsPreReleases(RequestedPackages.TORCH);
+        failure = backend + ": no torch for " + context.targetDescription();
+        int index = 0;
+        while (index < files.size()) {
+            IndexedFile file = files.get(index);
+            if (!context.qualifies(file, requirements, preReleases)) {
+                if (context.installs(file)) {
+                    failure = backend + ": no " + torchWanted + " for " + context.targetDescription();
+                }
+                index++;
+                continue;
+            }
+            Version torch = file.version();
+            int end = groupEnd(files, index);
+            Optional<PackageSet> set = setFor(torch, files, index, end, requirements, preReleases);
+            if (set.isPresent()) {
+                return set;
+            }
+            index = end;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<PackageSet> setFor(
+            Version torch, List<IndexedFile> files, int start, int end, List<Requirement> requirements,
+            boolean preReleases) {
+        Optional<String> missingKernels = context.missingKernels(torch, backend);
+        if (missingKernels.isPresent()) {
+            note(missingKernels.get());
+            failure = backend + ": " + missingKernels.get();
+            return Optional.empty();
+        }
+        Optional<Requirement> blocked = context.policy().blocking(RequestedPackages.TORCH, torch, context.environment());
+        if (blocked.isPresent()) {
+            note(policyNote(RequestedPackages.TORCH, torch, blocked.get()));
+            failure = backend + ": " + policyNote(RequestedPackages.TORCH, torch, blocked.get());
+            return Optional.empty();
+        }
+        List<PackageSet.Pick> picks = new ArrayList<>(context.requested().pytorchNames().size());
+        picks.add(pick(RequestedPackages.TORCH, files, start, end, requirements, preReleases, false));
+        for (String companion : context.requested().companions()) {
+            PackageSet.Pick pick = companionFor(companion, torch);
+            if (pick == null) {
+                failure = backend + ": torch " + torch + " has no " + context.requested().describe(companion)
+                        + " paired with it for " + context.targetDescription();
+                return Optional.empty();
+            }
+            picks.add(pick);
+        }
+        return Optional.of(new PackageSet(backend, torch, picks));
+    }
+
+    /** The newest qualifying wheel of a companion paired with {@code torch}; a wheel of unknown pairing as a fallback. */
+    private PackageSet.Pick companionFor(String companion, Version torch) {
+        List<IndexedFile> files = context.files(backend, companion);
+        List<Requirement> requirements = context.requested().requirementsFor(companion);
+        boolean preReleases = context.allowsPreReleases(companion);
+        CompanionPairing pairing = context.pairing();
+        int unknownStart = -1;
+        int unknownEnd = -1;
+        int index = 0;
+        while (index < files.size()) {
+            IndexedFile file = files.get(index);
+            if (!context.qualifies(file, requirements, preReleases)) {
+                index++;
+                continue;
+            }
+            Version version = file.version();
+            int end = groupEnd(files, index);
+            CompanionPairing.Match match = pairing.match(companion, version, torch);
+            if (match != CompanionPairing.Match.NOT_PAIRED) {
+                Optional<Requirement> blocked = context.policy().blocking(companion, version, context.environment());
+                if (blocked.isPresent()) {
+                    note(policyNote(companion, version, blocked.get()));
+                } else if (match == CompanionPairing.Match.PAIRED) {
+                    return pick(companion, files, index, end, requirements, preReleases, false);
+                } else if (unknownStart < 0) {
+                    unknownStart = index;
+                    unknownEnd = end;
+                }
+            }
+            index = end;
+        }
+        return unknownStart < 0
+                ? null
+                : pick(companion, files, unknownStart, unknownEnd, requirements, preReleases, true);
+    }
+
+    /** Among the files of one version, the one pip ranks best for the target, and every qualifying file's digest. */
+    private PackageSet.Pick pick(
+            String name, List<IndexedFile> files, int start, int end, List<Requirement> requirements,
+            boolean preReleases, boolean pairingUnknown) {
+        SupportedTags tags = context.tags();
+        IndexedFile best = null;
+        int bestRank = Integer.MAX_VALUE;
+        List<String> digests = new ArrayList<>(2);
+        for (int index = start; index < end; index++) {
+            IndexedFile file = files.get(index);
+            if (!context.qualifies(file, requirements, preReleases)) {
+                continue;
+            }
+            int rank = tags.rank(file.filename());
+            if (rank < bestRank) {
+                best = file;
+                bestRank = rank;
+            }
+            if (file.sha256() != null && !digests.contains(file.sha256())) {
+                digests.add(file.sha256());
+            }
+        }
+        return new PackageSet.Pick(name, best, digests, pairingUnknown);
+    }
+
+    /** The index after the last file with the same version as {@code files.get(start)}. */
+    private static int groupEnd(List<IndexedFile> files, int start) {
+        Version version = files.get(start).version();
+        int end = start + 1;
+        while (end < files.size() && files.get(end).version().equals(version)) {
+            end++;
+        }
+        return end;
+    }
+
+    private static String policyNote(String name, Version version, Requirement blocked) {
+        return "policy torchplan.policy.blocked-requirements '" + blocked + "' excludes " + name + " " + version;
+    }
+
+    private void note(String line) {
+        if (!notes.contains(line)) {
+            notes.add(line);
+        }
+    }
+}
