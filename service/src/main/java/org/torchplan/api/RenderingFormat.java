@@ -7,10 +7,10 @@ import org.springframework.http.MediaType;
 /** The renderings of a plan, chosen by {@code ?format=} or else by the {@code Accept} header. */
 enum RenderingFormat {
     JSON("json", MediaType.APPLICATION_JSON),
-    SHELL("sh", RenderingFormat.SHELL_SCRIPT),
+    SHELL("sh", new MediaType("text", "x-shellscript")),
     REQUIREMENTS("requirements", new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8));
 
-    static final MediaType SHELL_SCRIPT = MediaType.parseMediaType("text/x-shellscript");
+    static final MediaType SHELL_SCRIPT = new MediaType("text", "x-shellscript");
     static final String SHELL_SCRIPT_VALUE = "text/x-shellscript";
 
     private final String id;
