@@ -1,0 +1,53 @@
+package org.torchplan.packaging;
+
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The glibc version of a Linux target, which bounds the manylinux wheels it runs (PEP 600). */
+public record GlibcVersion(int major, int minor) implements Comparable<GlibcVersion> {
+
+    /**
+     * What a Linux target without a reported glibc is assumed to have: 2.28, the glibc of the oldest
+     * mainstream distributions still maintained (RHEL 8, Debian 10) and the floor of PyTorch 2.6+ wheels
+     * ({@code manylinux_2_28}).
+     */
+    public static final GlibcVersion ASSUMED = new GlibcVersion(2, 28);
+
+    private static final Pattern PATTERN = Pattern.compile("([0-9]{1,3})[._]([0-9]{1,3})");
+    private static final Comparator<GlibcVersion> ORDER =
+            Comparator.comparingInt(GlibcVersion::major).thenComparingInt(GlibcVersion::minor);
+
+    public GlibcVersion {
+        if (major != 2 || minor < 0) {
+            throw new InvalidTagException(major + "." + minor, "glibc versions are 2.x");
+        }
+    }
+
+    /**
+     * Parses {@code 2.28} (or {@code 2_28}, as manylinux tags spell it).
+     *
+     * @throws InvalidTagException naming the input
+     */
+    public static GlibcVersion parse(String text) {
+        Matcher matcher = PATTERN.matcher(text == null ? "" : text.strip());
+        if (!matcher.matches()) {
+            throw new InvalidTagException(text, "expected a glibc version such as 2.28");
+        }
+        try {
+            return new GlibcVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+        } catch (InvalidTagException unsupported) {
+            throw new InvalidTagException(text, unsupported.getMessage());
+        }
+    }
+
+    @Override
+    public int compareTo(GlibcVersion other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}
