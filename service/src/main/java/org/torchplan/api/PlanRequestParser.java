@@ -10,6 +10,8 @@ import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.Gpu;
 import org.torchplan.catalog.Channel;
 import org.torchplan.packaging.Architecture;
+import org.torchplan.packaging.GlibcVersion;
+import org.torchplan.packaging.MacosVersion;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.PythonTarget;
 import org.torchplan.packaging.Requirement;
@@ -43,15 +45,15 @@ final class PlanRequestParser {
         PythonTarget python = required("python", body.python(), PlanRequestParser::python);
         OperatingSystem os = null;
         Architecture arch = null;
-        Optional<String> glibc = Optional.empty();
-        Optional<String> macos = Optional.empty();
+        Optional<GlibcVersion> glibc = Optional.empty();
+        Optional<MacosVersion> macos = Optional.empty();
         if (body.platform() == null) {
             errors.add(new InvalidField("platform", "required: an object with os and arch"));
         } else {
             os = required("platform.os", body.platform().os(), OperatingSystem::parse);
             arch = required("platform.arch", body.platform().arch(), Architecture::parse);
-            glibc = Optional.ofNullable(optional("platform.glibc", body.platform().glibc(), text -> text));
-            macos = Optional.ofNullable(optional("platform.macos", body.platform().macos(), text -> text));
+            glibc = Optional.ofNullable(optional("platform.glibc", body.platform().glibc(), GlibcVersion::parse));
+            macos = Optional.ofNullable(optional("platform.macos", body.platform().macos(), MacosVersion::parse));
             if (os != null && os != OperatingSystem.LINUX && glibc.isPresent()) {
                 errors.add(new InvalidField("platform.glibc", "only meaningful with os linux"));
             }
@@ -158,14 +160,14 @@ final class PlanRequestParser {
         }
     }
 
+    /** The combination, once each part is valid: some are refused (Windows on s390x). */
     private Target target(
-            PythonTarget python, OperatingSystem os, Architecture arch, Optional<String> glibc,
-            Optional<String> macos) {
+            PythonTarget python, OperatingSystem os, Architecture arch, Optional<GlibcVersion> glibc,
+            Optional<MacosVersion> macos) {
         try {
-            return TargetFactory.target(python, os, arch, glibc, macos);
+            return new Target(python, os, arch, glibc, macos);
         } catch (IllegalArgumentException invalid) {
-            errors.add(new InvalidField(glibc.isPresent() ? "platform.glibc"
-                    : macos.isPresent() ? "platform.macos" : "platform", message(invalid)));
+            errors.add(new InvalidField("platform", message(invalid)));
             return null;
         }
     }

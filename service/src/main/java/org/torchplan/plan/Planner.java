@@ -193,10 +193,12 @@ public final class Planner {
     /** Missing libc / macOS versions: the newest is assumed, and the caller is told. */
     private static void assumptions(Target target, List<String> warnings) {
         if (target.os() == OperatingSystem.LINUX && target.glibc().isEmpty()) {
-            warnings.add("no glibc version given: assumed the newest, so manylinux wheels of any glibc qualify");
+            warnings.add("no glibc version given: assumed the newest, so manylinux wheels for any glibc qualify;"
+                    + " send platform.glibc to rule out wheels this machine cannot load");
         }
         if (target.os() == OperatingSystem.MACOS && target.macos().isEmpty()) {
-            warnings.add("no macOS version given: assumed the newest, so wheels for any macOS version qualify");
+            warnings.add("no macOS version given: assumed the newest, so wheels for any macOS version qualify;"
+                    + " send platform.macos to rule out wheels this machine cannot load");
         }
     }
 
@@ -206,7 +208,7 @@ public final class Planner {
             if (tagsByTarget.size() >= TAG_CACHE_LIMIT) {
                 tagsByTarget.clear();
             }
-            tags = SupportedTags.of(target);
+            tags = SupportedTags.of(AssumedPlatform.complete(target));
             tagsByTarget.put(target, tags);
         }
         return tags;
