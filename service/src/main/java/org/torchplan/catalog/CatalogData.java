@@ -1,0 +1,27 @@
+package org.torchplan.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.torchplan.backend.ComputeBackend;
+
+/**
+ * A whole catalog as stored on disk or embedded: what the snapshot file and the persisted file hold.
+ *
+ * @param recordedAt when the data was recorded (snapshot) or last written (persisted)
+ * @param upstream the index root the data came from
+ * @param backends the backends of each channel, as its root listing named them
+ * @param entries every (channel, backend, package) entry
+ */
+record CatalogData(
+        Instant recordedAt,
+        String upstream,
+        Map<Channel, SortedSet<ComputeBackend>> backends,
+        List<PackageEntry> entries) {
+
+    CatalogData {
+        backends = Map.copyOf(backends);
+        entries = List.copyOf(entries);
+    }
+}

@@ -1,0 +1,418 @@
+package org.torchplan.catalog;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.packaging.PackageName;
+
+/**
+ * The live catalog: starts from the embedded snapshot (or the newer persisted catalog), refreshes from upstream
+ * in the background, and answers from memory.
+ *
+ * <p>Entries live in a Spring {@link Cache} backed by Caffeine, one per (channel, backend, package). An expired
+ * entry is still served while one background refresh runs (stale-while-revalidate); a missing entry is loaded
+ * once however many requests need it at the same time (single flight). A refresh never loses data: see
+ * {@link LossGuard}.
+ */
+@Service
+public class CatalogService implements CatalogView, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+
+    private final CatalogProperties properties;
+    private final Set<String> packages;
+    private final Clock clock;
+    private final CatalogMetrics metrics;
+    private final IndexClient client;
+    private final UpstreamIndex upstream;
+    private final CatalogPersistence persistence;
+    private final CompanionPairing pairing = new CompanionPairing();
+    private final CompanionMetadataFetcher metadata;
+    private final ExecutorService refreshExecutor;
+    private final ExecutorService metadataExecutor;
+    private final Cache entries;
+    private final Map<Channel, SortedSet<ComputeBackend>> backends = new ConcurrentHashMap<>();
+    private final Map<EntryKey, Validators> entryValidators = new ConcurrentHashMap<>();
+    private final Map<String, Validators> packagePageValidators = new ConcurrentHashMap<>();
+    private final Set<EntryKey> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
+    private final Instant snapshotRecordedAt;
+    private volatile CatalogSource source;
+    private volatile Instant fetchedAt;
+
+    @Autowired
+    public CatalogService(CatalogProperties properties, IndexProperties index, MeterRegistry registry) {
+        this(properties, index, new CatalogMetrics(registry), EmbeddedSnapshot.load(), Clock.systemUTC());
+    }
+
+    CatalogService(
+            CatalogProperties properties, IndexProperties index, CatalogMetrics metrics, CatalogData snapshot,
+            Clock clock) {
+        this.properties = properties;
+        this.packages = properties.packageSet();
+        this.clock = clock;
+        this.metrics = metrics;
+        this.client = new IndexClient(properties.upstream(), metrics);
+        this.upstream = new UpstreamIndex(index.root(), new PageReader(client), metrics);
+        this.persistence = new CatalogPersistence(properties.dataDir());
+        this.refreshExecutor = Executors.newFixedThreadPool(
+                Math.max(1, properties.upstream().maxConcurrentRequests()), daemonThreads("catalog-refresh"));
+        this.metadataExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-metadata"));
+        this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
+        this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
+        this.snapshotRecordedAt = snapshot.recordedAt();
+        load(snapshot, index.root());
+        metrics.entryAge(this::oldestEntryAgeSeconds);
+    }
+
+    private void load(CatalogData snapshot, String indexRoot) {
+        pairing.restorePins(persistence.readPins());
+        put(snapshot);
+        source = CatalogSource.SNAPSHOT;
+        fetchedAt = snapshot.recordedAt();
+        persistence.readCatalog().ifPresent(persisted -> {
+            if (!persisted.upstream().equals(indexRoot)) {
+                log.info("Persisted catalog is of {}, not of {}; starting from the embedded snapshot",
+                        persisted.upstream(), indexRoot);
+            } else if (persisted.recordedAt().isAfter(snapshot.recordedAt())) {
+                put(persisted);
+                source = CatalogSource.PERSISTED;
+                fetchedAt = persisted.recordedAt();
+            }
+        });
+    }
+
+    private void put(CatalogData data) {
+        data.backends().forEach((channel, set) -> backends.merge(channel, set, CatalogService::union));
+        for (PackageEntry entry : data.entries()) {
+            if (packages.contains(entry.packageName())) {
+                entries.put(keyOf(entry), entry);
+                backends.merge(entry.channel(), new TreeSet<>(Set.of(entry.backend())), CatalogService::union);
+            }
+        }
+    }
+
+    /** After start-up: refresh the stable channel in the background and read companion metadata. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void startBackgroundWork() {
+        if (properties.offline()) {
+            log.info("Catalog is offline: serving the {} catalog of {}", source.id(), fetchedAt);
+            return;
+        }
+        if (properties.refreshOnStart()) {
+            Thread refresh = new Thread(() -> refreshChannel(Channel.STABLE), "catalog-start-refresh");
+            refresh.setDaemon(true);
+            refresh.start();
+        }
+    }
+
+    @Override
+    public Set<String> packages() {
+        return packages;
+    }
+
+    @Override
+    public SortedSet<ComputeBackend> backends(Channel channel) {
+        SortedSet<ComputeBackend> known = backends.get(channel);
+        if (known != null || properties.offline()) {
+            return known == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(known);
+        }
+        // first use of nightly or test: one listing fetch, shared by concurrent callers
+        SortedSet<ComputeBackend> loaded = backends.computeIfAbsent(channel, this::discoverBackends);
+        return loaded == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(loaded);
+    }
+
+    private SortedSet<ComputeBackend> discoverBackends(Channel channel) {
+        try {
+            return upstream.backends(channel);
+        } catch (UpstreamUnavailableException unavailable) {
+            log.warn("Backends of the {} channel unknown: {}", channel, unavailable.getMessage());
+            return null; // not cached: the next use tries again
+        }
+    }
+
+    @Override
+    public PackageEntry entry(Channel channel, ComputeBackend backend, String packageName) {
+        String name = PackageName.normalize(packageName);
+        if (!packages.contains(name)) {
+            return PackageEntry.empty(channel, backend, name, source);
+        }
+        EntryKey key = new EntryKey(channel, backend, name);
+        PackageEntry cached = entries.get(key, PackageEntry.class);
+        if (cached != null) {
+            refreshInBackgroundIfExpired(key, cached);
+            return cached;
+        }
+        if (properties.offline() || !backends(channel).contains(backend)) {
+            return PackageEntry.empty(channel, backend, name, source);
+        }
+        return entries.get(key, () -> loadMissing(key));
+    }
+
+    private PackageEntry loadMissing(EntryKey key) {
+        lastAttempt.put(key, clock.instant());
+        return resolved(key, null, upstream.entry(key, Validators.NONE));
+    }
+
+    private void refreshInBackgroundIfExpired(EntryKey key, PackageEntry cached) {
+        if (properties.offline() || !isExpired(cached)) {
+            return;
+        }
+        Instant attempted = lastAttempt.get(key);
+        if (attempted != null && attempted.plus(properties.upstream().retryFailedAfter()).isAfter(clock.instant())) {
+            return;
+        }
+        if (refreshing.add(key)) {
+            try {
+                refreshExecutor.execute(() -> {
+                    try {
+                        refreshEntry(key);
+                    } finally {
+                        refreshing.remove(key);
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                refreshing.remove(key);
+            }
+        }
+    }
+
+    private boolean isExpired(PackageEntry entry) {
+        Duration ttl = properties.ttl().of(entry.channel());
+        return entry.fetchedAt() == null || entry.fetchedAt().plus(ttl).isBefore(clock.instant());
+    }
+
+    /** Refreshes one entry from its per-backend page now, on the calling thread. */
+    PackageEntry refreshEntry(EntryKey key) {
+        lastAttempt.put(key, clock.instant());
+        PackageEntry previous = entries.get(key, PackageEntry.class);
+        PackageEntry updated = resolved(key, previous,
+                upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
+        entries.put(key, updated);
+        return updated;
+    }
+
+    /** The entry that results from an upstream answer, given the copy it would replace. */
+    private PackageEntry resolved(EntryKey key, PackageEntry previous, UpstreamIndex.Result<List<IndexedFile>> result) {
+        Instant now = clock.instant();
+        if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
+            var refusal = LossGuard.refusal(previous, read.files().size(), read.skipped(), properties.minRatio());
+            if (refusal.isPresent()) {
+                metrics.refused();
+                return previous.markedStale(refusal.get());
+            }
+            if (!read.validators().isEmpty()) {
+                entryValidators.put(key, read.validators());
+            }
+            PackageEntry fresh = PackageEntry.of(key.channel(), key.backend(), key.packageName(), read.files(), now,
+                    CatalogSource.LIVE);
+            markLive(now);
+            considerMetadata(fresh);
+            return fresh;
+        }
+        if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
+            return previous.confirmedAt(now);
+        }
+        if (result instanceof UpstreamIndex.Result.Missing && (previous == null || previous.isEmpty())) {
+            return PackageEntry.empty(key.channel(), key.backend(), key.packageName(), CatalogSource.LIVE)
+                    .confirmedAt(now);
+        }
+        String reason = result instanceof UpstreamIndex.Result.Failed<List<IndexedFile>> failed
+                ? failed.reason()
+                : "upstream no longer lists " + key + "; kept the previous copy";
+        metrics.refused();
+        PackageEntry kept = previous != null
+                ? previous
+                : PackageEntry.empty(key.channel(), key.backend(), key.packageName(), source);
+        return kept.markedStale(reason);
+    }
+
+    /**
+     * Refreshes every entry of a channel now, one all-backends page per package, on the refresh threads; then
+     * persists the catalog. Returns when done.
+     */
+    public void refreshChannel(Channel channel) {
+        if (properties.offline()) {
+            return;
+        }
+        try {
+            SortedSet<ComputeBackend> listed = upstream.backends(channel);
+            if (!listed.isEmpty()) {
+                backends.put(channel, listed);
+            }
+        } catch (UpstreamUnavailableException unavailable) {
+            log.warn("Refresh of the {} channel: backend listing unavailable ({}); refreshing known backends",
+                    channel, unavailable.getMessage());
+        }
+        List<Future<?>> tasks = new ArrayList<>();
+        for (String name : packages) {
+            tasks.add(refreshExecutor.submit(() -> refreshPackage(channel, name)));
+        }
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException failed) {
+                log.warn("Refresh of a {} package failed", channel, failed.getCause());
+            }
+        }
+        if (source == CatalogSource.LIVE) {
+            persist();
+        }
+    }
+
+    private void refreshPackage(Channel channel, String name) {
+        String pageKey = channel.id() + "/" + name;
+        UpstreamIndex.Result<Map<ComputeBackend, List<IndexedFile>>> result =
+                upstream.allBackends(channel, name, packagePageValidators.getOrDefault(pageKey, Validators.NONE));
+        SortedSet<ComputeBackend> channelBackends = backends.getOrDefault(channel, new TreeSet<>());
+        if (result instanceof UpstreamIndex.Result.Read<Map<ComputeBackend, List<IndexedFile>>> read) {
+            if (!read.validators().isEmpty()) {
+                packagePageValidators.put(pageKey, read.validators());
+            }
+            Set<ComputeBackend> affected = new TreeSet<>(read.files().keySet());
+            affected.addAll(channelBackends);
+            for (ComputeBackend backend : affected) {
+                EntryKey key = new EntryKey(channel, backend, name);
+                PackageEntry previous = entries.get(key, PackageEntry.class);
+                List<IndexedFile> files = read.files().getOrDefault(backend, List.of());
+                if (files.isEmpty() && previous == null) {
+                    continue;
+                }
+                entries.put(key, resolved(key, previous, new UpstreamIndex.Result.Read<>(files, read.skipped(),
+                        Validators.NONE)));
+            }
+        } else if (result instanceof UpstreamIndex.Result.Missing) {
+            // a mirror without all-backends pages: fall back to the per-backend pages of the backends we know
+            for (ComputeBackend backend : channelBackends) {
+                EntryKey key = new EntryKey(channel, backend, name);
+                if (entries.get(key, PackageEntry.class) != null) {
+                    refreshEntry(key);
+                }
+            }
+        } else {
+            Instant now = clock.instant();
+            String reason = result instanceof UpstreamIndex.Result.Failed<?> failed ? failed.reason() : null;
+            for (ComputeBackend backend : channelBackends) {
+                EntryKey key = new EntryKey(channel, backend, name);
+                PackageEntry previous = entries.get(key, PackageEntry.class);
+                if (previous != null) {
+                    entries.put(key, reason == null ? previous.confirmedAt(now) : previous.markedStale(reason));
+                }
+            }
+            if (reason != null) {
+                metrics.refused();
+            }
+        }
+    }
+
+    private void markLive(Instant now) {
+        source = CatalogSource.LIVE;
+        fetchedAt = now;
+    }
+
+    private void considerMetadata(PackageEntry entry) {
+        if (properties.companionMetadata() && !properties.offline() && entry.channel() != Channel.NIGHTLY) {
+            metadata.consider(entry);
+        }
+    }
+
+    /** Writes the current catalog to the data directory (atomically). */
+    void persist() {
+        List<PackageEntry> all = allEntries().stream().filter(entry -> !entry.isEmpty()).toList();
+        persistence.writeCatalog(new CatalogData(clock.instant(), upstream.indexRoot(), Map.copyOf(backends), all));
+    }
+
+    /** Every entry currently held. */
+    @SuppressWarnings("unchecked")
+    List<PackageEntry> allEntries() {
+        var nativeCache = (com.github.benmanes.caffeine.cache.Cache<Object, Object>) entries.getNativeCache();
+        List<PackageEntry> all = new ArrayList<>();
+        nativeCache.asMap().values().forEach(value -> all.add((PackageEntry) value));
+        return all;
+    }
+
+    private Number oldestEntryAgeSeconds() {
+        Instant now = clock.instant();
+        return allEntries().stream()
+                .filter(entry -> entry.fetchedAt() != null)
+                .mapToLong(entry -> Duration.between(entry.fetchedAt(), now).toSeconds())
+                .max()
+                .orElse(0);
+    }
+
+    @Override
+    public CompanionPairing pairing() {
+        return pairing;
+    }
+
+    @Override
+    public CatalogStatus status() {
+        boolean stale = allEntries().stream().anyMatch(PackageEntry::isStale);
+        return new CatalogStatus(source, fetchedAt, stale);
+    }
+
+    @Override
+    public String indexRoot() {
+        return upstream.indexRoot();
+    }
+
+    /** When the embedded snapshot was recorded. */
+    public Instant snapshotRecordedAt() {
+        return snapshotRecordedAt;
+    }
+
+    @Override
+    public void destroy() {
+        refreshExecutor.shutdownNow();
+        metadataExecutor.shutdownNow();
+        client.close();
+    }
+
+    private static EntryKey keyOf(PackageEntry entry) {
+        return new EntryKey(entry.channel(), entry.backend(), entry.packageName());
+    }
+
+    private static SortedSet<ComputeBackend> union(SortedSet<ComputeBackend> left, SortedSet<ComputeBackend> right) {
+        SortedSet<ComputeBackend> union = new TreeSet<>(left);
+        union.addAll(right);
+        return union;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

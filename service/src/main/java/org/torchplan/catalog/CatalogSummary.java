@@ -1,0 +1,51 @@
+package org.torchplan.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@code GET /catalog} shows.
+ *
+ * @param source snapshot, persisted or live: where the freshest data came from
+ * @param fetchedAt when that data was fetched (or recorded, for the snapshot)
+ * @param snapshotRecordedAt when the embedded snapshot was recorded
+ * @param upstream the index root
+ * @param files number of wheels per channel and backend
+ * @param staleEntries entries whose last refresh failed or was refused, with the reason
+ */
+public record CatalogSummary(
+        String source,
+        Instant fetchedAt,
+        Instant snapshotRecordedAt,
+        String upstream,
+        List<String> packages,
+        Map<String, Map<String, Integer>> files,
+        List<StaleEntry> staleEntries) {
+
+    /** An entry served from an older copy, and why. */
+    public record StaleEntry(String channel, String backend, String packageName, String reason) {}
+
+    static CatalogSummary of(CatalogService catalog) {
+        CatalogStatus status = catalog.status();
+        Map<String, Map<String, Integer>> files = new TreeMap<>();
+        List<StaleEntry> stale = new ArrayList<>();
+        List<PackageEntry> entries = new ArrayList<>(catalog.allEntries());
+        entries.sort(Comparator.comparing((PackageEntry entry) -> entry.channel())
+                .thenComparing(PackageEntry::backend)
+                .thenComparing(PackageEntry::packageName));
+        for (PackageEntry entry : entries) {
+            files.computeIfAbsent(entry.channel().id(), unused -> new TreeMap<>())
+                    .merge(entry.backend().toString(), entry.files().size(), Integer::sum);
+            if (entry.isStale()) {
+                stale.add(new StaleEntry(entry.channel().id(), entry.backend().toString(), entry.packageName(),
+                        entry.staleReason()));
+            }
+        }
+        return new CatalogSummary(status.source().id(), status.fetchedAt(), catalog.snapshotRecordedAt(),
+                catalog.indexRoot(), catalog.packages().stream().sorted().toList(), files, stale);
+    }
+}
