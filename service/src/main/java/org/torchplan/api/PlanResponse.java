@@ -58,7 +58,7 @@ public record PlanResponse(
             boolean stale) {
 
         static CatalogView of(CatalogStatus status) {
-            return new CatalogView(status.source().name().toLowerCase(java.util.Locale.ROOT), status.fetchedAt(),
+            return new CatalogView(status.source().id(), status.fetchedAt(),
                     status.stale());
         }
     }
