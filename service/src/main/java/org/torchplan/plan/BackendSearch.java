@@ -23,6 +23,9 @@ final class BackendSearch {
     private final ComputeBackend backend;
     private final List<String> notes = new ArrayList<>(2);
     private String failure;
+    /** The oldest and newest torch versions whose builds here lack kernels for the GPU, for one summary line. */
+    private Version oldestWithoutKernels;
+    private Version newestWithoutKernels;
 
     BackendSearch(PlanningContext context, ComputeBackend backend) {
         this.context = context;
@@ -34,9 +37,19 @@ final class BackendSearch {
         return failure;
     }
 
-    /** What the search excluded on the way (policy, missing kernels), for the explanation. */
+    /** What the search excluded on the way (missing kernels, policy), for the explanation. */
     List<String> notes() {
-        return notes;
+        if (newestWithoutKernels == null) {
+            return notes;
+        }
+        List<String> all = new ArrayList<>(notes.size() + 1);
+        String series = series(oldestWithoutKernels).equals(series(newestWithoutKernels))
+                ? series(newestWithoutKernels)
+                : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
+        all.add(backend + ": torch " + series + " builds carry no kernels for compute capability "
+                + context.computeCapability());
+        all.addAll(notes);
+        return all;
     }
 
     Optional<PackageSet> newestSet() {
@@ -75,7 +88,10 @@ final class BackendSearch {
             boolean preReleases) {
         Optional<String> missingKernels = context.missingKernels(torch, backend);
         if (missingKernels.isPresent()) {
-            note(missingKernels.get());
+            if (newestWithoutKernels == null) {
+                newestWithoutKernels = torch;
+            }
+            oldestWithoutKernels = torch;
             failure = backend + ": " + missingKernels.get();
             return Optional.empty();
         }
@@ -168,6 +184,10 @@ final class BackendSearch {
             end++;
         }
         return end;
+    }
+
+    private static String series(Version version) {
+        return version.major() + "." + version.minor();
     }
 
     private static String policyNote(String name, Version version, Requirement blocked) {

@@ -32,6 +32,10 @@ final class KernelCheck {
         return NONE;
     }
 
+    String computeCapability() {
+        return String.valueOf(capability);
+    }
+
     /** Why {@code torch} on {@code backend} cannot run on the GPU, or empty when it can or nobody knows. */
     Optional<String> missingKernels(Version torch, ComputeBackend backend) {
         if (capability == null || !backend.isCuda()) {

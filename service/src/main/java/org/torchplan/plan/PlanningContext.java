@@ -90,6 +90,11 @@ final class PlanningContext {
         return kernels.missingKernels(torch, backend);
     }
 
+    /** The GPU's compute capability as given, for explanations; only called when kernels were found missing. */
+    String computeCapability() {
+        return kernels.computeCapability();
+    }
+
     CompanionPairing pairing() {
         return catalog.pairing();
     }
