@@ -11,6 +11,8 @@ import java.util.List;
 @Schema(name = "PlanRequest", description = "A machine and the requirements to plan for.")
 public record PlanRequestBody(
         @ArraySchema(minItems = 1, maxItems = PlanRequestParser.MAXIMUM_REQUIREMENTS,
+                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                        description = "PEP 508 requirements; PyTorch packages are planned, others go to a second step"),
                 schema = @Schema(description = "A PEP 508 requirement", example = "torch>=2.4",
                         maxLength = PlanRequestParser.MAXIMUM_REQUIREMENT_LENGTH))
         List<String> requirements,
