@@ -14,13 +14,15 @@ public record GlibcVersion(int major, int minor) implements Comparable<GlibcVers
      */
     public static final GlibcVersion ASSUMED = new GlibcVersion(2, 28);
 
+    /** glibc is at 2.4x; the bound keeps a hostile request from asking for thousands of manylinux tags. */
+    private static final int MAX_MINOR = 99;
     private static final Pattern PATTERN = Pattern.compile("([0-9]{1,3})[._]([0-9]{1,3})");
     private static final Comparator<GlibcVersion> ORDER =
             Comparator.comparingInt(GlibcVersion::major).thenComparingInt(GlibcVersion::minor);
 
     public GlibcVersion {
-        if (major != 2 || minor < 0) {
-            throw new InvalidTagException(major + "." + minor, "glibc versions are 2.x");
+        if (major != 2 || minor < 0 || minor > MAX_MINOR) {
+            throw new InvalidTagException(major + "." + minor, "glibc versions are 2.0 to 2." + MAX_MINOR);
         }
     }
 

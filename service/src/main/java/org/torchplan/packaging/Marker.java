@@ -159,10 +159,9 @@ public final class Marker {
             if (operator.equals("===")) {
                 return leftValue.equalsIgnoreCase(rightValue);
             }
-            Specifier specifier = versionClause(rightValue);
+            Specifier specifier = Version.isValid(leftValue) ? versionClause(rightValue) : null;
             if (specifier != null) {
-                // As pip: a version clause never matches a value that is not a version ("5.15.0-91-generic").
-                return Version.isValid(leftValue) && specifier.matches(Version.parse(leftValue));
+                return specifier.matches(Version.parse(leftValue));
             }
             int order = leftValue.compareTo(rightValue);
             switch (operator) {

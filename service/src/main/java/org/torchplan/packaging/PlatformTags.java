@@ -79,7 +79,8 @@ final class PlatformTags {
             addMacos(platforms, major, 0, binaryFormats(major, 0, arch));
         }
         for (int minor = 16; minor > 3; minor--) {
-            addMacos(platforms, 10, minor, arch.equals("x86_64") ? binaryFormats(10, minor, arch) : List.of("universal2"));
+            List<String> formats = arch.equals("x86_64") ? binaryFormats(10, minor, arch) : List.of("universal2");
+            addMacos(platforms, 10, minor, formats);
         }
         return platforms;
     }

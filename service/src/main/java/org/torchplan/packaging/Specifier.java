@@ -35,7 +35,8 @@ public final class Specifier {
 
     /** {@code ===} compares strings; the PEP lets them be anything but whitespace (and the ';' / ')' that end them). */
     private static final Pattern ARBITRARY = Pattern.compile("[^\\s;)]+");
-    private static final Pattern WILDCARD_PREFIX = Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WILDCARD_PREFIX =
+            Pattern.compile("v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*+", Pattern.CASE_INSENSITIVE);
 
     private final Operator operator;
     private final String versionText;
@@ -67,7 +68,8 @@ public final class Specifier {
             }
         }
         if (operator == null) {
-            throw new InvalidSpecifierException(text, "expected one of ===, ~=, ==, !=, <=, >=, <, > before the version");
+            throw new InvalidSpecifierException(text,
+                    "expected one of ===, ~=, ==, !=, <=, >=, <, > before the version");
         }
         String versionText = trimmed.substring(operator.symbol().length()).strip();
         if (operator == Operator.ARBITRARY_EQUAL) {
@@ -120,7 +122,10 @@ public final class Specifier {
      * request for one.
      */
     public boolean namesPrerelease() {
-        return operator != Operator.NOT_EQUAL && version != null && version.isPrerelease();
+        if (operator == Operator.ARBITRARY_EQUAL) {
+            return Version.isValid(versionText) && Version.parse(versionText).isPrerelease();
+        }
+        return operator != Operator.NOT_EQUAL && version.isPrerelease();
     }
 
     /** Whether {@code candidate} satisfies this clause, leaving the pre-release policy to the caller. */
@@ -160,7 +165,10 @@ public final class Specifier {
         return version.release().subList(0, version.release().size() - 1);
     }
 
-    /** Same epoch, and the candidate's release (zero padded) starts with {@code prefix}: {@code 2.5.*} matches 2.5rc1 and 2.5.1+cu124. */
+    /**
+     * Same epoch, and the candidate's release (zero padded) starts with {@code prefix}: {@code 2.5.*} matches
+     * 2.5rc1 and 2.5.1+cu124.
+     */
     private boolean prefixMatch(Version candidate, List<Integer> prefix) {
         if (candidate.epoch() != version.epoch()) {
             return false;
@@ -175,25 +183,31 @@ public final class Specifier {
         return true;
     }
 
-    /** {@code <2.5} is exclusive: it does not admit 2.5's own pre-releases unless it names a pre-release itself. */
+    /**
+     * {@code <2.5} is exclusive: unless it names a pre-release itself, it does not admit the pre-releases of the
+     * specified version (from {@code 2.5.dev0} up to {@code 2.5}); older pre-releases such as {@code 2.4rc1} stay in.
+     */
     private boolean lessMatch(Version candidate) {
         if (candidate.compareTo(version) >= 0) {
             return false;
         }
         return version.isPrerelease() || !candidate.isPrerelease()
-                || !candidate.baseVersion().equals(version.baseVersion());
+                || candidate.compareTo(version.earliestPrerelease()) < 0;
     }
 
-    /** {@code >2.5} does not admit 2.5's post releases (unless it names one) nor 2.5 with a local label. */
+    /**
+     * {@code >2.5} is exclusive: unless it names a post release itself, it does not admit the post releases of
+     * the specified version ({@code 2.5.post1}), nor the specified version with a local label ({@code 2.5+cu124}).
+     * {@code >2.5rc1} still admits {@code 2.5+cu124}: that is a local version of 2.5, not of 2.5rc1.
+     */
     private boolean greaterMatch(Version candidate) {
         if (candidate.compareTo(version) <= 0) {
             return false;
         }
-        boolean sameBase = candidate.baseVersion().equals(version.baseVersion());
-        if (!version.isPostrelease() && candidate.isPostrelease() && sameBase) {
+        if (!version.isPostrelease() && candidate.isPostrelease() && candidate.postBase().equals(version)) {
             return false;
         }
-        return !(candidate.hasLocal() && sameBase);
+        return !(candidate.hasLocal() && candidate.publicVersion().equals(version));
     }
 
     @Override
@@ -201,7 +215,8 @@ public final class Specifier {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof Specifier specifier) || operator != specifier.operator || wildcard != specifier.wildcard) {
+        if (!(other instanceof Specifier specifier)
+                || operator != specifier.operator || wildcard != specifier.wildcard) {
             return false;
         }
         return version == null ? versionText.equalsIgnoreCase(specifier.versionText)

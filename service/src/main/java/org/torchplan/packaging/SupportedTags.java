@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tags a target interpreter accepts, most preferred first, in the order pip's {@code sys_tags()} yields
@@ -26,6 +27,13 @@ public final class SupportedTags {
     /** abi3 was introduced with CPython 3.2 (PEP 384). */
     private static final int FIRST_ABI3_MINOR = 2;
 
+    /**
+     * Targets repeat across requests and building the list costs far more than a plan's lookups, so results are
+     * kept; the bound keeps memory flat whatever targets clients send (real fleets have a few dozen).
+     */
+    private static final int CACHE_LIMIT = 512;
+    private static final Map<Target, SupportedTags> CACHE = new ConcurrentHashMap<>();
+
     private final Target target;
     private final List<Tag> tags;
     private final Map<Tag, Integer> ranks;
@@ -42,6 +50,18 @@ public final class SupportedTags {
 
     /** The supported tags of {@code target}. */
     public static SupportedTags of(Target target) {
+        SupportedTags cached = CACHE.get(target);
+        if (cached != null) {
+            return cached;
+        }
+        SupportedTags computed = compute(target);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.putIfAbsent(target, computed);
+        }
+        return computed;
+    }
+
+    private static SupportedTags compute(Target target) {
         PythonTarget python = target.python();
         List<String> platforms = PlatformTags.of(target);
         Set<Tag> ordered = new LinkedHashSet<>();

@@ -52,6 +52,19 @@ public record Tag(String interpreter, String abi, String platform) {
         return true;
     }
 
+    // Written out rather than left to the record's generated methods: tags are hashed on the planner's hot path,
+    // and plain code is fast from the first call instead of after the JIT has folded the generic bootstrap.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Tag tag && platform.equals(tag.platform) && abi.equals(tag.abi)
+                && interpreter.equals(tag.interpreter);
+    }
+
+    @Override
+    public int hashCode() {
+        return (interpreter.hashCode() * 31 + abi.hashCode()) * 31 + platform.hashCode();
+    }
+
     @Override
     public String toString() {
         return interpreter + "-" + abi + "-" + platform;

@@ -31,6 +31,9 @@ public record Target(
         if (macos.isPresent() && os != OperatingSystem.MACOS) {
             throw new InvalidTagException(described, "a macOS version only applies to macos");
         }
+        if (macos.isPresent() && arch == Architecture.AARCH64 && macos.get().major() < 11) {
+            throw new InvalidTagException(described + "/" + macos.get(), "Apple silicon runs macOS 11 or later");
+        }
     }
 
     /** A target with no glibc or macOS version reported (the assumed ones apply). */

@@ -221,6 +221,16 @@ public final class Version implements Comparable<Version> {
         return new Version(epoch, release, null, 0, null, null, null);
     }
 
+    /** The earliest pre-release of this version: {@code 1.2.dev0} for 1.2, {@code 1.2.post1.dev0} for 1.2.post1. */
+    Version earliestPrerelease() {
+        return new Version(epoch, release, preLabel, preNumber, post, 0L, null);
+    }
+
+    /** The version this is a post release of: {@code 1.0a1.post2.dev3+x} gives {@code 1.0a1}. */
+    Version postBase() {
+        return new Version(epoch, release, preLabel, preNumber, null, null, null);
+    }
+
     @Override
     public int compareTo(Version other) {
         int result = Integer.compare(epoch, other.epoch);

@@ -65,7 +65,8 @@ public final class WheelFilename {
             throw new InvalidWheelFilenameException(filename,
                     "expected name-version(-build)-python-abi-platform.whl, found " + parts.length + " fields");
         }
-        if (!NAME.matcher(parts[0]).matches()) {
+        // Escaping collapses every run of other characters into one '_', so '__' never comes from a real name.
+        if (!NAME.matcher(parts[0]).matches() || parts[0].contains("__")) {
             throw new InvalidWheelFilenameException(filename, "invalid project name '" + parts[0] + "'");
         }
         Version version;

@@ -33,11 +33,21 @@ class SpecifierSetTest {
         "!=2.5.* | 2.5.1+cu124 | false",
         "!=2.5.* | 2.6.0 | true",
         "==1.1.* | 1!1.1 | false",
+        // PEP 440 "Version matching" examples
+        "==1.1 | 1.1.post1 | false",
+        "==1.1.post1 | 1.1.post1 | true",
+        "==1.1.* | 1.1.post1 | true",
         // !=
         "!=2.5.1 | 2.5.1+cu124 | false",
         "!=2.5.1+cu124 | 2.5.1+cu118 | true",
         "!=2.5.1 | 2.5.2 | true",
-        // ~=
+        // ~= (PEP 440 "Compatible release" examples first)
+        "~=2.2 | 2.3 | true",
+        "~=2.2 | 3.0 | false",
+        "~=1.4.5 | 1.4.9 | true",
+        "~=1.4.5 | 1.5.0 | false",
+        "~=1.4.5.0 | 1.4.5.9 | true",
+        "~=1.4.5.0 | 1.4.6 | false",
         "~=2.5 | 2.5.0 | true",
         "~=2.5 | 2.9.1 | true",
         "~=2.5 | 3.0 | false",
@@ -57,7 +67,13 @@ class SpecifierSetTest {
         "<=2.5 | 2.5.0+cu124 | true",
         "<=2.5 | 2.5.0.post1 | false",
         ">=2.5 | 2.4.9 | false",
-        // exclusive ordering
+        // exclusive ordering (PEP 440 "Exclusive ordered comparison" examples first)
+        ">1.7 | 1.7.1 | true",
+        ">1.7 | 1.7.0.post1 | false",
+        ">1.7.post2 | 1.7.1 | true",
+        ">1.7.post2 | 1.7.0.post3 | true",
+        ">1.7.post2 | 1.7.0 | false",
+        "<3.1 | 3.0.9 | true",
         ">2.5 | 2.5.1 | true",
         ">2.5 | 2.5 | false",
         ">2.5 | 2.5.post1 | false",
@@ -69,6 +85,11 @@ class SpecifierSetTest {
         "<2.5 | 2.4.9+cu124 | true",
         "<2.5 | 2.5rc1 | false",
         "<2.5rc1 | 2.5b1 | true",
+        "<2.5 | 2.4rc1 | false",
+        ">2.5rc1 | 2.5+cu124 | true",
+        ">2.5rc1 | 2.5rc1+cu124 | false",
+        ">2.5.dev3 | 2.5.post2 | true",
+        ">2.5a1 | 2.5a1.post1 | false",
         "<2.5rc1 | 2.5.dev1 | true",
         // ===
         "===2.5.1 | 2.5.1 | true",
@@ -98,6 +119,10 @@ class SpecifierSetTest {
         ">=2.5 | 2.6.0rc1 | true",
         ">=2.5 | 2.5rc1 | false",
         "<2.6 | 2.6.0rc1 | false",
+        "<2.6 | 2.6.0.dev0 | false",
+        "<2.6 | 2.5rc1 | true",
+        "<1.0.post1 | 1.0a2 | true",
+        "<1.0.post1 | 1.0.post1.dev1 | false",
         "'' | 2.7.0.dev20250101 | true",
         "==2.6.* | 2.6.0.dev20250101+cu128 | true",
         "~=2.6.0 | 2.6.1rc1 | true",
@@ -109,7 +134,7 @@ class SpecifierSetTest {
     @ParameterizedTest(name = "''{0}'' names a pre-release: {1}")
     @CsvSource(delimiter = '|', value = {">=2.6.0rc1 | true", "==2.6.0.dev1 | true", "<=2.6.0a1 | true",
         "~=2.6.0b1 | true", "<2.6.0a1 | true", "!=2.6.0rc1 | false", ">=2.6 | false", "'' | false",
-        "==2.6.* | false", ">=2.5, <2.6.0rc1 | true"})
+        "==2.6.* | false", "===2.6.0rc1 | true", "===foo | false", ">=2.5, <2.6.0rc1 | true"})
     void detectsNamedPrereleases(String specifier, boolean expected) {
         assertThat(SpecifierSet.parse(specifier).namesPrerelease()).isEqualTo(expected);
     }
