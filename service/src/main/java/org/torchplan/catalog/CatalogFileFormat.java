@@ -1,23 +1,19 @@
 package org.torchplan.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.torchplan.backend.ComputeBackend;
@@ -31,10 +27,11 @@ import org.torchplan.packaging.WheelFilename;
  * #torchplan-catalog	1
  * #recorded	2026-05-19T06:15:55Z
  * #upstream	https://download.pytorch.org/whl
+ * #hosts	download-r2.pytorch.org,download.pytorch.org    where the file URLs point (informative)
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
  * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
- * #sha256	hex digest of every line above, each with its newline
+ * #crc32c	hex CRC-32C of every line above, each with its newline
  * </pre>
  *
  * URLs are stored exactly as the index wrote them (gzip takes care of the repeated host prefixes), so the files
@@ -44,21 +41,24 @@ final class CatalogFileFormat {
 
     static final String MAGIC = "#torchplan-catalog";
     static final String VERSION = "1";
+    /** CRC-32C: detects truncation and corruption, and costs milliseconds where SHA-256 cost a start-up second. */
+    static final String CHECKSUM = "#crc32c";
 
     private CatalogFileFormat() {}
 
     static void write(CatalogData data, OutputStream target) throws IOException {
-        MessageDigest digest = sha256();
+        CRC32C checksum = new CRC32C();
         GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
         Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
         LineSink sink = line -> {
             String withNewline = line + "\n";
-            digest.update(withNewline.getBytes(StandardCharsets.UTF_8));
+            checksum.update(withNewline.getBytes(StandardCharsets.UTF_8));
             writer.write(withNewline);
         };
         sink.line(MAGIC + "\t" + VERSION);
         sink.line("#recorded\t" + data.recordedAt());
         sink.line("#upstream\t" + data.upstream());
+        sink.line("#hosts\t" + String.join(",", hosts(data)));
         for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : new EnumMap<>(data.backends()).entrySet()) {
             List<String> names = channel.getValue().stream().map(ComputeBackend::toString).toList();
             sink.line("B\t" + channel.getKey().id() + "\t" + String.join(",", names));
@@ -74,7 +74,7 @@ final class CatalogFileFormat {
                         + (file.yanked() == null ? "-" : "y" + escape(file.yanked())));
             }
         }
-        writer.write("#sha256\t" + HexFormat.of().formatHex(digest.digest()) + "\n");
+        writer.write(CHECKSUM + "\t" + Long.toHexString(checksum.getValue()) + "\n");
         writer.flush();
         gzip.finish();
     }
@@ -85,88 +85,121 @@ final class CatalogFileFormat {
      * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file
      */
     static CatalogData read(InputStream source, CatalogSource entrySource) throws CorruptCatalogFileException {
-        MessageDigest digest = sha256();
+        byte[] content;
+        try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
+            content = gzip.readAllBytes();
+        } catch (IOException unreadable) {
+            throw new CorruptCatalogFileException("unreadable: " + unreadable.getMessage(), unreadable);
+        }
+        int trailer = lastLineStart(content);
+        String checksumLine = new String(content, trailer, content.length - trailer, StandardCharsets.UTF_8).strip();
+        if (!checksumLine.startsWith(CHECKSUM + "\t")) {
+            throw new CorruptCatalogFileException("truncated: no checksum line at the end");
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(content, 0, trailer);
+        if (!checksumLine.substring(CHECKSUM.length() + 1).equals(Long.toHexString(checksum.getValue()))) {
+            throw new CorruptCatalogFileException("checksum mismatch");
+        }
+        String text = new String(content, 0, trailer, StandardCharsets.UTF_8);
+        try {
+            return parse(text, entrySource);
+        } catch (RuntimeException malformed) {
+            // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
+            throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    private static CatalogData parse(String text, CatalogSource entrySource) throws CorruptCatalogFileException {
         Map<Channel, SortedSet<ComputeBackend>> backends = new EnumMap<>(Channel.class);
         List<PackageEntry> entries = new ArrayList<>();
+        // root files are listed on every backend's page: identical rows share one parsed file
+        Map<String, IndexedFile> filesByRow = new HashMap<>();
         Instant recordedAt = null;
         String upstream = null;
-        String expectedDigest = null;
+        EntryUnderConstruction current = null;
         int lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(source, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            EntryUnderConstruction current = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.startsWith("#sha256\t")) {
-                    expectedDigest = line.substring(8);
-                    break;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            lineStart = lineEnd + 1;
+            lineNumber++;
+            if (lineNumber == 1) {
+                if (!line.equals(MAGIC + "\t" + VERSION)) {
+                    throw new CorruptCatalogFileException("not a torchplan catalog file (version " + VERSION + ")");
                 }
-                digest.update(line.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-                String[] fields = line.split("\t", -1);
-                if (lineNumber == 1) {
-                    if (!fields[0].equals(MAGIC) || fields.length < 2 || !fields[1].equals(VERSION)) {
-                        throw new CorruptCatalogFileException("not a torchplan catalog file (version " + VERSION + ")");
-                    }
-                    continue;
+                continue;
+            }
+            if (line.startsWith("F\t")) {
+                if (current == null) {
+                    throw new CorruptCatalogFileException("file row out of place at line " + lineNumber);
                 }
-                switch (fields[0]) {
-                    case "#recorded" -> recordedAt = Instant.parse(fields[1]);
-                    case "#upstream" -> upstream = fields[1];
-                    case "B" -> {
-                        SortedSet<ComputeBackend> set = new TreeSet<>();
-                        for (String name : fields[2].split(",")) {
-                            if (!name.isEmpty()) {
-                                set.add(ComputeBackend.parse(name));
-                            }
-                        }
-                        backends.put(Channel.parse(fields[1]), set);
+                IndexedFile file = filesByRow.get(line);
+                if (file == null) {
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length != 8) {
+                        throw new CorruptCatalogFileException("short file row at line " + lineNumber);
                     }
-                    case "E" -> {
-                        if (current != null) {
-                            entries.add(current.build(entrySource));
-                        }
-                        current = new EntryUnderConstruction(Channel.parse(fields[1]), ComputeBackend.parse(fields[2]),
-                                fields[3], fields[4].isEmpty() ? null : Instant.parse(fields[4]));
+                    file = file(fields);
+                    if (file != null) {
+                        filesByRow.put(line, file);
                     }
-                    case "F" -> {
-                        if (current == null || fields.length != 8) {
-                            throw new CorruptCatalogFileException("file row out of place at line " + lineNumber);
-                        }
-                        IndexedFile file = file(fields);
-                        if (file != null) {
-                            current.files.add(file);
+                }
+                if (file != null) {
+                    current.files.add(file);
+                }
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            switch (fields[0]) {
+                case "#recorded" -> recordedAt = Instant.parse(fields[1]);
+                case "#upstream" -> upstream = fields[1];
+                case "B" -> {
+                    SortedSet<ComputeBackend> set = new TreeSet<>();
+                    for (String name : fields[2].split(",")) {
+                        if (!name.isEmpty()) {
+                            set.add(ComputeBackend.parse(name));
                         }
                     }
-                    default -> {
-                        if (!line.startsWith("#")) {
-                            throw new CorruptCatalogFileException("unknown row at line " + lineNumber);
-                        }
+                    backends.put(Channel.parse(fields[1]), set);
+                }
+                case "E" -> {
+                    if (current != null) {
+                        entries.add(current.build(entrySource));
+                    }
+                    current = new EntryUnderConstruction(Channel.parse(fields[1]), ComputeBackend.parse(fields[2]),
+                            fields[3], fields[4].isEmpty() ? null : Instant.parse(fields[4]));
+                }
+                default -> {
+                    if (!line.startsWith("#")) {
+                        throw new CorruptCatalogFileException("unknown row at line " + lineNumber);
                     }
                 }
             }
-            if (current != null) {
-                entries.add(current.build(entrySource));
-            }
-        } catch (IOException | UncheckedIOException unreadable) {
-            throw new CorruptCatalogFileException("unreadable at line " + lineNumber + ": " + unreadable.getMessage(),
-                    unreadable);
-        } catch (RuntimeException malformed) {
-            // PackagingParseException, backend and channel parse errors, bad instants, short rows
-            throw new CorruptCatalogFileException("malformed at line " + lineNumber + ": " + malformed.getMessage(),
-                    malformed);
         }
-        if (expectedDigest == null) {
-            throw new CorruptCatalogFileException("truncated: no checksum line after line " + lineNumber);
-        }
-        if (!expectedDigest.equals(HexFormat.of().formatHex(digest.digest()))) {
-            throw new CorruptCatalogFileException("checksum mismatch");
+        if (current != null) {
+            entries.add(current.build(entrySource));
         }
         if (recordedAt == null || upstream == null) {
             throw new CorruptCatalogFileException("header lacks #recorded or #upstream");
         }
         return new CatalogData(recordedAt, upstream, backends, entries);
+    }
+
+    /** Where the last line (the checksum) starts; the content ends with a newline. */
+    private static int lastLineStart(byte[] content) {
+        int end = content.length - 1;
+        if (end >= 0 && content[end] == '\n') {
+            end--;
+        }
+        while (end >= 0 && content[end] != '\n') {
+            end--;
+        }
+        return end + 1;
     }
 
     /**
@@ -215,6 +248,21 @@ final class CatalogFileFormat {
         void line(String line) throws IOException;
     }
 
+    /** The hosts the file URLs point to, for readers of the file (the URLs themselves stay complete). */
+    private static java.util.SortedSet<String> hosts(CatalogData data) {
+        java.util.SortedSet<String> hosts = new TreeSet<>();
+        for (PackageEntry entry : data.entries()) {
+            for (IndexedFile file : entry.files()) {
+                int start = file.url().indexOf("://");
+                int end = start < 0 ? -1 : file.url().indexOf('/', start + 3);
+                if (end > start) {
+                    hosts.add(file.url().substring(start + 3, end));
+                }
+            }
+        }
+        return hosts;
+    }
+
     private static String nullable(String value) {
         return value == null ? "" : escape(value);
     }
@@ -246,13 +294,5 @@ final class CatalogFileFormat {
             }
         }
         return out.toString();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
-        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +58,18 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final CompanionMetadataFetcher metadata;
     private final ExecutorService refreshExecutor;
     private final ExecutorService metadataExecutor;
+    private final ExecutorService persistExecutor;
+    private final AtomicBoolean persistPending = new AtomicBoolean();
+    /** Set when live data arrived that the data directory does not have yet. */
+    private final AtomicBoolean unpersistedChanges = new AtomicBoolean();
     private final Cache entries;
     private final Map<Channel, SortedSet<ComputeBackend>> backends = new ConcurrentHashMap<>();
     private final Map<EntryKey, Validators> entryValidators = new ConcurrentHashMap<>();
     private final Map<String, Validators> packagePageValidators = new ConcurrentHashMap<>();
     private final Set<EntryKey> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
+    /** Channels read in full (the snapshot's, or refreshed in full): an entry missing there is empty, not unknown. */
+    private final Set<Channel> completeChannels = ConcurrentHashMap.newKeySet();
     private final Instant snapshotRecordedAt;
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
@@ -84,6 +92,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         this.refreshExecutor = Executors.newFixedThreadPool(
                 Math.max(1, properties.upstream().maxConcurrentRequests()), daemonThreads("catalog-refresh"));
         this.metadataExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-metadata"));
+        this.persistExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-persist"));
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
@@ -94,6 +103,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void load(CatalogData snapshot, String indexRoot) {
         pairing.restorePins(persistence.readPins());
         put(snapshot);
+        completeChannels.addAll(snapshot.backends().keySet());
         source = CatalogSource.SNAPSHOT;
         fetchedAt = snapshot.recordedAt();
         persistence.readCatalog().ifPresent(persisted -> {
@@ -169,10 +179,12 @@ public class CatalogService implements CatalogView, DisposableBean {
             refreshInBackgroundIfExpired(key, cached);
             return cached;
         }
-        if (properties.offline() || !backends(channel).contains(backend)) {
+        if (properties.offline() || completeChannels.contains(channel) || !backends(channel).contains(backend)) {
             return PackageEntry.empty(channel, backend, name, source);
         }
-        return entries.get(key, () -> loadMissing(key));
+        PackageEntry loaded = entries.get(key, () -> loadMissing(key));
+        persistSoon();
+        return loaded;
     }
 
     private PackageEntry loadMissing(EntryKey key) {
@@ -215,6 +227,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         PackageEntry updated = resolved(key, previous,
                 upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
         entries.put(key, updated);
+        persistSoon();
         return updated;
     }
 
@@ -284,9 +297,8 @@ public class CatalogService implements CatalogView, DisposableBean {
                 log.warn("Refresh of a {} package failed", channel, failed.getCause());
             }
         }
-        if (source == CatalogSource.LIVE) {
-            persist();
-        }
+        completeChannels.add(channel);
+        persistIfChanged();
     }
 
     private void refreshPackage(Channel channel, String name) {
@@ -337,11 +349,32 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
+        unpersistedChanges.set(true); // written once the entry is in the cache: persistSoon() or end of refresh
+    }
+
+    /** Schedules one write of the catalog; updates arriving before it runs are written by it too. */
+    private void persistSoon() {
+        if (persistPending.compareAndSet(false, true)) {
+            try {
+                persistExecutor.execute(() -> {
+                    persistPending.set(false);
+                    persistIfChanged();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                persistPending.set(false);
+            }
+        }
     }
 
     private void considerMetadata(PackageEntry entry) {
         if (properties.companionMetadata() && !properties.offline() && entry.channel() != Channel.NIGHTLY) {
             metadata.consider(entry);
+        }
+    }
+
+    private void persistIfChanged() {
+        if (unpersistedChanges.getAndSet(false)) {
+            persist();
         }
     }
 
@@ -391,9 +424,14 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         refreshExecutor.shutdownNow();
         metadataExecutor.shutdownNow();
+        persistExecutor.shutdown(); // a pending write of the last good catalog completes
+        persistExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        if (metadataExecutor.awaitTermination(5, TimeUnit.SECONDS) && !pairing.pins().isEmpty()) {
+            persistence.writePins(pairing.pins()); // the interrupted fetcher may not have written its last pins
+        }
         client.close();
     }
 

@@ -58,10 +58,14 @@ final class HtmlAnchors {
             if (tagEnd < 0) {
                 break;
             }
-            int textEnd = indexOfIgnoreCase(html, "</a", tagEnd);
-            String rawText = textEnd < 0 ? "" : html.substring(tagEnd, textEnd);
+            // the text ends at </a>, or at the next <a> when a sloppy page never closes this one
+            int close = indexOfIgnoreCase(html, "</a", tagEnd);
+            int nextAnchor = nextAnchorStart(html, tagEnd);
+            boolean unclosed = close < 0 || (nextAnchor >= 0 && nextAnchor < close);
+            int textEnd = unclosed ? (nextAnchor < 0 ? tagEnd : nextAnchor) : close;
+            String rawText = html.substring(tagEnd, textEnd);
             anchors.add(new Anchor(Map.copyOf(attributes), HtmlEntities.unescape(stripTags(rawText)).strip()));
-            index = textEnd < 0 ? tagEnd : textEnd + 3;
+            index = unclosed ? textEnd : close + 3;
         }
         return anchors;
     }
@@ -113,6 +117,14 @@ final class HtmlAnchors {
             attributes.putIfAbsent(name, HtmlEntities.unescape(value));
         }
         return -1;
+    }
+
+    private static int nextAnchorStart(String html, int from) {
+        int index = indexOfIgnoreCase(html, "<a", from);
+        while (index >= 0 && index + 2 < html.length() && isNameCharacter(html.charAt(index + 2))) {
+            index = indexOfIgnoreCase(html, "<a", index + 2); // <abbr>, <area>: not anchors
+        }
+        return index;
     }
 
     private static String stripTags(String text) {
