@@ -75,7 +75,7 @@ class PlanController {
     @PlanResponses
     ResponseEntity<Object> get(
             @Parameter(description = "a PEP 508 requirement; repeat for several", required = true)
-            @RequestParam(name = "requirement", required = false) List<String> requirement,
+            @RequestParam(name = "requirement", required = false) List<String> requirementForDocumentation,
             @Parameter(required = true, example = "cp312") @RequestParam(required = false) String python,
             @Parameter(required = true, example = "linux") @RequestParam(required = false) String os,
             @Parameter(required = true, example = "x86_64") @RequestParam(required = false) String arch,
@@ -110,8 +110,10 @@ class PlanController {
                 : new PlanRequestBody.Gpu(gpuVendor, driver, computeCapability, architecture);
         PlanRequestBody.Platform platform = os == null && arch == null && glibc == null && macos == null ? null
                 : new PlanRequestBody.Platform(os, arch, glibc, macos);
-        PlanRequestBody body = new PlanRequestBody(requirement, python, platform, gpu, channel, backend, strategy,
-                installer);
+        // the requirements come from the raw parameters: binding to a List splits one value at its commas,
+        // which would cut "torch>=2.4,<2.10" in two
+        PlanRequestBody body = new PlanRequestBody(all.get("requirement"), python, platform, gpu, channel, backend,
+                strategy, installer);
         return render(plan(body), rendering);
     }
 

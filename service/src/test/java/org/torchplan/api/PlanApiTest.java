@@ -50,6 +50,14 @@ class PlanApiTest extends ApiTest {
     }
 
     @Test
+    void getKeepsARequirementWithCommasWhole() throws Exception {
+        mvc.perform(get("/plan").param("requirement", "torch>=2.4,<2.12").param("python", "cp312")
+                        .param("os", "linux").param("arch", "x86_64").param("driver", "570.86.10"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.packages[0].version").value("2.11.0+cu129"));
+    }
+
+    @Test
     void defaultsAreStableAutoNewestTorchPip() throws Exception {
         mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
                         {"requirements": ["torch"], "python": "3.12", "platform": {"os": "linux", "arch": "x86_64"},
