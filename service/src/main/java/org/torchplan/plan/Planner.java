@@ -13,6 +13,7 @@ import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.SupportedTags;
 import org.torchplan.packaging.Target;
+import org.torchplan.packaging.Version;
 import org.torchplan.policy.FleetPolicy;
 
 /**
@@ -27,6 +28,7 @@ public final class Planner {
     private static final int TAG_CACHE_LIMIT = 4096;
 
     private final Map<Target, SupportedTags> tagsByTarget = new ConcurrentHashMap<>();
+    private final InstallableFiles installableFiles = new InstallableFiles();
 
     /**
      * @throws PolicyViolationException when the request names a backend or channel the policy forbids
@@ -52,27 +54,31 @@ public final class Planner {
         List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation);
         String targetDescription = TargetDescription.of(target);
         PlanningContext context = new PlanningContext(catalog, channel, requested, tags(target), policy,
-                environment, KernelCheck.of(request.gpu(), target.os()), targetDescription);
-        // rules 3 and 4: the newest full set per candidate, then the strategy picks among them
+                environment, KernelCheck.of(request.gpu(), target.os()), installableFiles, targetDescription);
+        // rules 3 and 4: the newest full set per candidate, as far as the strategy needs to look
         List<BackendSearch> searches = new ArrayList<>(candidates.size());
         List<PackageSet> sets = new ArrayList<>(candidates.size());
-        for (ComputeBackend backend : candidates) {
-            BackendSearch search = new BackendSearch(context, backend);
-            searches.add(search);
-            sets.add(search.newestSet().orElse(null));
+        for (int index = 0; index < candidates.size(); index++) {
+            searches.add(null);
+            sets.add(null);
         }
-        int chosen = request.strategy() == Strategy.NEWEST_TORCH ? newestTorch(candidates, sets) : newestBackend(sets);
+        int chosen = searchAccelerated(context, candidates, request.strategy(), searches, sets);
         if (chosen < 0) {
-            chosen = cpuFallback(candidates, sets);
+            chosen = searchCpu(context, candidates, searches, sets);
         }
         List<String> reasons = new ArrayList<>(searches.size());
         for (BackendSearch search : searches) {
+            if (search == null) {
+                continue;
+            }
             for (String note : search.notes()) {
                 if (!explanation.contains(note)) {
                     explanation.add(note);
                 }
             }
-            reasons.add(search.failure());
+            if (search.failure() != null) {
+                reasons.add(search.failure());
+            }
         }
         if (chosen < 0) {
             throw new UnsatisfiableRequestException(
@@ -121,36 +127,50 @@ public final class Planner {
         return allowed;
     }
 
-    /** Rule 4, newest-torch: the newest torch any accelerated candidate builds; ties go to the preferred backend. */
-    private static int newestTorch(List<ComputeBackend> candidates, List<PackageSet> sets) {
+    /**
+     * Rule 4 over the accelerated candidates, in order of preference. newest-torch keeps the newest torch, ties
+     * going to the more preferred backend, and asks each later backend only for a newer torch; newest-backend stops
+     * at the first backend with a full set.
+     *
+     * @return the index of the chosen candidate, or -1 when no accelerated candidate has a full set
+     */
+    private static int searchAccelerated(
+            PlanningContext context, List<ComputeBackend> candidates, Strategy strategy, List<BackendSearch> searches,
+            List<PackageSet> sets) {
         int chosen = -1;
-        for (int index = 0; index < sets.size(); index++) {
-            PackageSet set = sets.get(index);
-            if (set == null || !candidates.get(index).isAccelerated()) {
+        Version floor = null;
+        for (int index = 0; index < candidates.size(); index++) {
+            if (!candidates.get(index).isAccelerated()) {
                 continue;
             }
-            if (chosen < 0 || set.torchVersion().publicVersion().compareTo(
-                    sets.get(chosen).torchVersion().publicVersion()) > 0) {
-                chosen = index;
+            BackendSearch search = new BackendSearch(context, candidates.get(index));
+            searches.set(index, search);
+            PackageSet set = search.newestSet(floor).orElse(null);
+            sets.set(index, set);
+            if (set == null) {
+                continue;
             }
+            chosen = index;
+            if (strategy == Strategy.NEWEST_BACKEND) {
+                return chosen;
+            }
+            floor = set.torchVersion().publicVersion();
         }
         return chosen;
     }
 
-    /** Rule 4, newest-backend: the most preferred accelerated candidate with any full set. */
-    private static int newestBackend(List<PackageSet> sets) {
-        for (int index = 0; index < sets.size(); index++) {
-            if (sets.get(index) != null && sets.get(index).backend().isAccelerated()) {
-                return index;
-            }
-        }
-        return -1;
-    }
-
     /** Rule 4: cpu only when no accelerated candidate has a full set. */
-    private static int cpuFallback(List<ComputeBackend> candidates, List<PackageSet> sets) {
-        for (int index = 0; index < sets.size(); index++) {
-            if (sets.get(index) != null && !candidates.get(index).isAccelerated()) {
+    private static int searchCpu(
+            PlanningContext context, List<ComputeBackend> candidates, List<BackendSearch> searches,
+            List<PackageSet> sets) {
+        for (int index = 0; index < candidates.size(); index++) {
+            if (candidates.get(index).isAccelerated()) {
+                continue;
+            }
+            BackendSearch search = new BackendSearch(context, candidates.get(index));
+            searches.set(index, search);
+            sets.set(index, search.newestSet().orElse(null));
+            if (sets.get(index) != null) {
                 return index;
             }
         }

@@ -7,6 +7,7 @@ import org.torchplan.catalog.CatalogView;
 import org.torchplan.catalog.Channel;
 import org.torchplan.catalog.CompanionPairing;
 import org.torchplan.catalog.IndexedFile;
+import org.torchplan.catalog.PackageEntry;
 import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.SupportedTags;
@@ -23,6 +24,7 @@ final class PlanningContext {
     private final FleetPolicy policy;
     private final MarkerEnvironment environment;
     private final KernelCheck kernels;
+    private final InstallableFiles installableFiles;
     private final String targetDescription;
 
     PlanningContext(
@@ -33,6 +35,7 @@ final class PlanningContext {
             FleetPolicy policy,
             MarkerEnvironment environment,
             KernelCheck kernels,
+            InstallableFiles installableFiles,
             String targetDescription) {
         this.catalog = catalog;
         this.channel = channel;
@@ -41,26 +44,24 @@ final class PlanningContext {
         this.policy = policy;
         this.environment = environment;
         this.kernels = kernels;
+        this.installableFiles = installableFiles;
         this.targetDescription = targetDescription;
     }
 
-    List<IndexedFile> files(ComputeBackend backend, String packageName) {
-        return catalog.entry(channel, backend, packageName).files();
+    PackageEntry entry(ComputeBackend backend, String packageName) {
+        return catalog.entry(channel, backend, packageName);
     }
 
-    /** Whether the wheel installs on the target at all (tags, not yanked), whatever the requirements say. */
-    boolean installs(IndexedFile file) {
-        return !file.isYanked() && tags.supports(file.filename());
+    /** Rule 3, first half: the positions of the entry's files whose tags install on the target and not yanked. */
+    int[] installable(PackageEntry entry) {
+        return installableFiles.of(entry, tags);
     }
 
     /**
-     * Rule 3: its tags install on the target, its version satisfies every requirement naming the package, it is not
-     * yanked, and it is a pre-release only where pre-releases are allowed.
+     * Rule 3, second half, for a file that installs: its version satisfies every requirement naming the package,
+     * and it is a pre-release only where pre-releases are allowed.
      */
-    boolean qualifies(IndexedFile file, List<Requirement> requirements, boolean preReleases) {
-        if (file.isYanked()) {
-            return false;
-        }
+    boolean satisfies(IndexedFile file, List<Requirement> requirements, boolean preReleases) {
         Version version = file.version();
         if (!preReleases && version.isPrerelease()) {
             return false;
@@ -70,7 +71,7 @@ final class PlanningContext {
                 return false;
             }
         }
-        return tags.supports(file.filename());
+        return true;
     }
 
     /** Pre-releases qualify on the test and nightly channels, or when a specifier for the package names one. */
