@@ -49,6 +49,12 @@ class PlannerScenarioTest {
                         "cu129", "torch==2.9.0+cu129"),
                 scenario("Windows, driver 572, newest-torch: torch 2.12.0 on cu126",
                         PlanRequests.windows().nvidia("572.16"), "cu126", "torch==2.12.0+cu126"),
+                scenario("Windows, an old driver 452.39 runs only CUDA 11 builds",
+                        PlanRequests.windows().nvidia("452.39").python("cp310"), "cu118", "torch==2.7.1+cu118"),
+                scenario("an AMD GPU on Windows gets cpu: ROCm wheels are Linux only",
+                        PlanRequests.windows().amd("gfx1100"), "cpu", "torch==2.12.0+cpu"),
+                scenario("macOS without a version: the newest is assumed",
+                        PlanRequests.macosArm64(null), "cpu", "torch==2.12.0"),
                 scenario("macOS arm64: cpu wheels without a local label",
                         PlanRequests.macosArm64("14.0"), "cpu", "torch==2.12.0"),
                 scenario("aarch64 Linux with an NVIDIA GPU",
@@ -220,6 +226,22 @@ class PlannerScenarioTest {
 
         assertThat(plan.backend()).isEqualTo(ComputeBackend.CPU);
         assertThat(plan.warnings()).anySatisfy(warning -> assertThat(warning).contains("GPU goes unused"));
+    }
+
+    @Test
+    void anExplicitBackendTheIndexLacksIsUnsatisfiable() {
+        assertThatThrownBy(() -> PLANNER.plan(RECORDED, PlanRequests.linux().backend("cu99").build(),
+                FleetPolicy.OPEN))
+                .isInstanceOfSatisfying(UnsatisfiableRequestException.class, unsatisfiable ->
+                        assertThat(unsatisfiable.reasons()).containsExactly("cu99: not on the stable index"));
+    }
+
+    @Test
+    void aPreReleaseQualifiesOnStableOnlyWhenASpecifierNamesOne() {
+        PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().nvidia("570.86.10").build(), FleetPolicy.OPEN);
+
+        assertThat(plan.packages().get(0).version()).doesNotContain("dev").doesNotContain("rc");
+        assertThat(plan.steps().get(0).argv()).doesNotContain("--pre");
     }
 
     @Test
