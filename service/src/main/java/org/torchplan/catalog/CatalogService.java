@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +57,9 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final CompanionMetadataFetcher metadata;
     private final ExecutorService refreshExecutor;
     private final ExecutorService metadataExecutor;
-    private final ExecutorService persistExecutor;
-    private final AtomicBoolean persistPending = new AtomicBoolean();
-    /** Set when live data arrived that the data directory does not have yet. */
-    private final AtomicBoolean unpersistedChanges = new AtomicBoolean();
+    private final CatalogWriter writer;
+    /** Runs whole-channel refreshes, which wait on page fetches running on the refresh executor. */
+    private final ExecutorService channelExecutor;
     private final Cache entries;
     private final Map<Channel, SortedSet<ComputeBackend>> backends = new ConcurrentHashMap<>();
     private final Map<EntryKey, Validators> entryValidators = new ConcurrentHashMap<>();
@@ -70,6 +68,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
     /** Channels read in full (the snapshot's, or refreshed in full): an entry missing there is empty, not unknown. */
     private final Set<Channel> completeChannels = ConcurrentHashMap.newKeySet();
+    private final Set<Channel> channelsRefreshing = ConcurrentHashMap.newKeySet();
+    private final Map<Channel, Instant> lastChannelAttempt = new ConcurrentHashMap<>();
     private final Instant snapshotRecordedAt;
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
@@ -92,7 +92,9 @@ public class CatalogService implements CatalogView, DisposableBean {
         this.refreshExecutor = Executors.newFixedThreadPool(
                 Math.max(1, properties.upstream().maxConcurrentRequests()), daemonThreads("catalog-refresh"));
         this.metadataExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-metadata"));
-        this.persistExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-persist"));
+        this.writer = new CatalogWriter(persistence, this::currentCatalog,
+                Executors.newSingleThreadExecutor(daemonThreads("catalog-persist")));
+        this.channelExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-channel-refresh"));
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
@@ -136,9 +138,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             return;
         }
         if (properties.refreshOnStart()) {
-            Thread refresh = new Thread(() -> refreshChannel(Channel.STABLE), "catalog-start-refresh");
-            refresh.setDaemon(true);
-            refresh.start();
+            refreshChannelInBackground(Channel.STABLE);
         }
     }
 
@@ -183,7 +183,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             return PackageEntry.empty(channel, backend, name, source);
         }
         PackageEntry loaded = entries.get(key, () -> loadMissing(key));
-        persistSoon();
+        writer.writeSoon();
         return loaded;
     }
 
@@ -193,7 +193,12 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     private void refreshInBackgroundIfExpired(EntryKey key, PackageEntry cached) {
-        if (properties.offline() || !isExpired(cached)) {
+        if (properties.offline() || !isExpired(cached) || channelsRefreshing.contains(key.channel())) {
+            return; // fresh, or the channel refresh under way covers it
+        }
+        if (completeChannels.contains(key.channel())) {
+            // one all-backends page per package renews every entry of the channel: far fewer requests
+            refreshChannelInBackground(key.channel());
             return;
         }
         Instant attempted = lastAttempt.get(key);
@@ -215,6 +220,29 @@ public class CatalogService implements CatalogView, DisposableBean {
         }
     }
 
+    /**
+     * Starts one background refresh of a whole channel unless one runs or one was attempted recently: not more
+     * often than a twelfth of the channel's time-to-live, so an entry that stays stale (its page keeps failing)
+     * does not turn into a refresh loop.
+     */
+    private void refreshChannelInBackground(Channel channel) {
+        Duration ttl = properties.ttl().of(channel);
+        Duration spacing = ttl.dividedBy(12).compareTo(properties.upstream().retryFailedAfter()) > 0
+                ? ttl.dividedBy(12)
+                : properties.upstream().retryFailedAfter();
+        Instant attempted = lastChannelAttempt.get(channel);
+        if (attempted != null && attempted.plus(spacing).isAfter(clock.instant())) {
+            return;
+        }
+        if (channelsRefreshing.add(channel)) {
+            try {
+                channelExecutor.execute(() -> refreshChannel(channel));
+            } catch (RejectedExecutionException shuttingDown) {
+                channelsRefreshing.remove(channel);
+            }
+        }
+    }
+
     private boolean isExpired(PackageEntry entry) {
         Duration ttl = properties.ttl().of(entry.channel());
         return entry.fetchedAt() == null || entry.fetchedAt().plus(ttl).isBefore(clock.instant());
@@ -227,43 +255,26 @@ public class CatalogService implements CatalogView, DisposableBean {
         PackageEntry updated = resolved(key, previous,
                 upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
         entries.put(key, updated);
-        persistSoon();
+        writer.writeSoon();
         return updated;
     }
 
     /** The entry that results from an upstream answer, given the copy it would replace. */
     private PackageEntry resolved(EntryKey key, PackageEntry previous, UpstreamIndex.Result<List<IndexedFile>> result) {
         Instant now = clock.instant();
-        if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
-            var refusal = LossGuard.refusal(previous, read.files().size(), read.skipped(), properties.minRatio());
-            if (refusal.isPresent()) {
-                metrics.refused();
-                return previous.markedStale(refusal.get());
-            }
-            if (!read.validators().isEmpty()) {
+        EntryResolution.Outcome outcome =
+                EntryResolution.resolve(key, previous, result, now, properties.minRatio(), source);
+        if (outcome.refused()) {
+            metrics.refused();
+        }
+        if (outcome.live()) {
+            if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read && !read.validators().isEmpty()) {
                 entryValidators.put(key, read.validators());
             }
-            PackageEntry fresh = PackageEntry.of(key.channel(), key.backend(), key.packageName(), read.files(), now,
-                    CatalogSource.LIVE);
             markLive(now);
-            considerMetadata(fresh);
-            return fresh;
+            considerMetadata(outcome.entry());
         }
-        if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
-            return previous.confirmedAt(now);
-        }
-        if (result instanceof UpstreamIndex.Result.Missing && (previous == null || previous.isEmpty())) {
-            return PackageEntry.empty(key.channel(), key.backend(), key.packageName(), CatalogSource.LIVE)
-                    .confirmedAt(now);
-        }
-        String reason = result instanceof UpstreamIndex.Result.Failed<List<IndexedFile>> failed
-                ? failed.reason()
-                : "upstream no longer lists " + key + "; kept the previous copy";
-        metrics.refused();
-        PackageEntry kept = previous != null
-                ? previous
-                : PackageEntry.empty(key.channel(), key.backend(), key.packageName(), source);
-        return kept.markedStale(reason);
+        return outcome.entry();
     }
 
     /**
@@ -274,6 +285,16 @@ public class CatalogService implements CatalogView, DisposableBean {
         if (properties.offline()) {
             return;
         }
+        channelsRefreshing.add(channel);
+        lastChannelAttempt.put(channel, clock.instant());
+        try {
+            refreshAllPackages(channel);
+        } finally {
+            channelsRefreshing.remove(channel);
+        }
+    }
+
+    private void refreshAllPackages(Channel channel) {
         try {
             SortedSet<ComputeBackend> listed = upstream.backends(channel);
             if (!listed.isEmpty()) {
@@ -298,7 +319,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             }
         }
         completeChannels.add(channel);
-        persistIfChanged();
+        writer.writeIfChanged();
     }
 
     private void refreshPackage(Channel channel, String name) {
@@ -349,21 +370,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
-        unpersistedChanges.set(true); // written once the entry is in the cache: persistSoon() or end of refresh
-    }
-
-    /** Schedules one write of the catalog; updates arriving before it runs are written by it too. */
-    private void persistSoon() {
-        if (persistPending.compareAndSet(false, true)) {
-            try {
-                persistExecutor.execute(() -> {
-                    persistPending.set(false);
-                    persistIfChanged();
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                persistPending.set(false);
-            }
-        }
+        writer.changed(); // written once the entry is in the cache: writeSoon() or the end of a channel refresh
     }
 
     private void considerMetadata(PackageEntry entry) {
@@ -372,16 +379,10 @@ public class CatalogService implements CatalogView, DisposableBean {
         }
     }
 
-    private void persistIfChanged() {
-        if (unpersistedChanges.getAndSet(false)) {
-            persist();
-        }
-    }
-
-    /** Writes the current catalog to the data directory (atomically). */
-    void persist() {
+    /** The catalog as the data directory keeps it: every entry with files, the backends of each channel. */
+    private CatalogData currentCatalog() {
         List<PackageEntry> all = allEntries().stream().filter(entry -> !entry.isEmpty()).toList();
-        persistence.writeCatalog(new CatalogData(clock.instant(), upstream.indexRoot(), Map.copyOf(backends), all));
+        return new CatalogData(clock.instant(), upstream.indexRoot(), Map.copyOf(backends), all);
     }
 
     /** Every entry currently held. */
@@ -425,10 +426,10 @@ public class CatalogService implements CatalogView, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        channelExecutor.shutdownNow();
         refreshExecutor.shutdownNow();
         metadataExecutor.shutdownNow();
-        persistExecutor.shutdown(); // a pending write of the last good catalog completes
-        persistExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        writer.close(); // a pending write of the last good catalog completes
         if (metadataExecutor.awaitTermination(5, TimeUnit.SECONDS) && !pairing.pins().isEmpty()) {
             persistence.writePins(pairing.pins()); // the interrupted fetcher may not have written its last pins
         }

@@ -145,6 +145,32 @@ class CatalogServiceTest {
     }
 
     @Test
+    void anExpiredEntryOfAChannelReadInFullRenewsTheChannelOnceInTheBackground() throws Exception {
+        catalog.refreshChannel(Channel.STABLE);
+        PackageEntry first = catalog.entry(Channel.STABLE, CU126, "torchtune");
+        String page = MirrorServer.resource("/whl/torchtune/index.html");
+        CountDownLatch release = new CountDownLatch(1);
+        mirror.override("/whl/torchtune/", request -> {
+            awaitQuietly(release);
+            return MirrorServer.html(page);
+        });
+        clock.advance(Duration.ofHours(7));
+
+        List<PackageEntry> served = new ArrayList<>();
+        for (int index = 0; index < 20; index++) {
+            served.add(catalog.entry(Channel.STABLE, CU126, "torchtune"));
+            served.add(catalog.entry(Channel.STABLE, ComputeBackend.CPU, "torchtune"));
+        }
+        release.countDown();
+        PackageEntry renewed = awaitChange(new EntryKey(Channel.STABLE, CU126, "torchtune"), first);
+
+        assertThat(served).allSatisfy(entry -> assertThat(entry.fetchedAt()).isEqualTo(START));
+        assertThat(renewed.fetchedAt()).isEqualTo(START.plus(Duration.ofHours(7)));
+        assertThat(mirror.requests("/whl/torchtune/")).isEqualTo(2);
+        assertThat(mirror.requests("/whl/cu126/torchtune/")).isZero();
+    }
+
+    @Test
     void aServerErrorIsRetriedBeforeItCounts() {
         String page = MirrorServer.resource(STABLE_PAGE + "index.html");
         int[] calls = {0};
