@@ -42,7 +42,7 @@ final class PlanRequestParser {
 
     private PlanRequest request(PlanRequestBody body) {
         List<Requirement> requirements = requirements(body.requirements());
-        PythonTarget python = required("python", body.python(), PlanRequestParser::python);
+        PythonTarget python = required("python", body.python(), PythonTarget::parse);
         OperatingSystem os = null;
         Architecture arch = null;
         Optional<GlibcVersion> glibc = Optional.empty();
@@ -170,17 +170,6 @@ final class PlanRequestParser {
             errors.add(new InvalidField("platform", message(invalid)));
             return null;
         }
-    }
-
-    private static PythonTarget python(String text) {
-        PythonTarget python = PythonTarget.parse(text);
-        boolean supported = python.major() == 3 && python.minor() >= 9 && python.minor() <= 15
-                && (!python.freeThreaded() || python.minor() >= 13);
-        if (!supported) {
-            throw new IllegalArgumentException("unsupported python '" + text
-                    + "': expected cp39 ... cp315, cp313t, cp314t, or a version such as 3.12");
-        }
-        return python;
     }
 
     private <T> T required(String field, String text, Function<String, T> parser) {
