@@ -182,8 +182,10 @@ public final class Planner {
             PlanRequest request, List<String> explanation, List<String> warnings) {
         PackageSet set = sets.get(chosen);
         List<String> skipped = new ArrayList<>();
+        List<String> skippedBackends = new ArrayList<>();
         for (int index = 0; index < chosen; index++) {
             if (candidates.get(index).isAccelerated()) {
+                skippedBackends.add(candidates.get(index).toString());
                 skipped.add(sets.get(index) == null
                         ? searches.get(index).failure()
                         : candidates.get(index) + ": newest set has torch " + sets.get(index).torchVersion());
@@ -191,10 +193,13 @@ public final class Planner {
         }
         explanation.addAll(skipped);
         if (set.backend().isAccelerated()) {
-            explanation.add(request.strategy() == Strategy.NEWEST_TORCH
-                    ? "newest-torch: torch " + set.torchVersion().publicVersion() + " is newest on " + set.backend()
-                            + (chosen > 0 ? ", the most preferred candidate that builds it" : "")
-                    : "newest-backend: " + set.backend() + " is the most preferred candidate with a full set");
+            Version torch = set.torchVersion().publicVersion();
+            explanation.add(request.strategy() == Strategy.NEWEST_BACKEND
+                    ? "newest-backend: " + set.backend() + " is the most preferred candidate with a full set"
+                    : skippedBackends.isEmpty()
+                            ? "newest-torch: torch " + torch + " is the newest for this machine, on " + set.backend()
+                            : "newest-torch: torch " + torch + " is not built for " + String.join("/", skippedBackends)
+                                    + " for this machine; newest build it has for this machine: " + set.backend());
             return;
         }
         boolean acceleratedCandidates = false;
