@@ -39,6 +39,22 @@ class PlanApiTest extends ApiTest {
     }
 
     @Test
+    void responseFieldsAreExactlyTheIssues() throws Exception {
+        String json = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(DRIVER_570_BODY))
+                .andReturn().getResponse().getContentAsString();
+        tools.jackson.databind.JsonNode plan = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+
+        org.assertj.core.api.Assertions.assertThat(plan.propertyNames()).containsExactlyInAnyOrder("backend",
+                "channel", "packages", "steps", "explanation", "warnings", "catalog");
+        org.assertj.core.api.Assertions.assertThat(plan.get("packages").get(0).propertyNames())
+                .containsExactlyInAnyOrder("name", "version", "filename", "url", "sha256");
+        org.assertj.core.api.Assertions.assertThat(plan.get("steps").get(0).propertyNames())
+                .containsExactlyInAnyOrder("description", "argv");
+        org.assertj.core.api.Assertions.assertThat(plan.get("catalog").propertyNames())
+                .containsExactlyInAnyOrder("source", "fetchedAt", "stale");
+    }
+
+    @Test
     void getPlanGivesTheSamePlanAsPost() throws Exception {
         String posted = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(DRIVER_570_BODY))
                 .andReturn().getResponse().getContentAsString();

@@ -101,6 +101,24 @@ class PlannerScenarioTest {
         assertThat(plan.packages()).extracting(PlannedPackage::pin).containsExactlyElementsOf(pins);
         assertThat(plan.steps().get(0).argv()).containsSequence("--index-url",
                 "https://download.pytorch.org/whl/" + backend).endsWith(pins.toArray(String[]::new));
+        assertShellScriptRunsExactlyTheSteps(plan);
+    }
+
+    /** Every command line of the sh rendering reads back, word for word, as its step's argv. */
+    private static void assertShellScriptRunsExactlyTheSteps(PlanResult plan) {
+        List<String> commands = ShellScriptRendering.render(plan).lines()
+                .filter(line -> !line.startsWith("#") && !line.equals("set -eu"))
+                .toList();
+        assertThat(commands).hasSameSizeAs(plan.steps());
+        for (int index = 0; index < commands.size(); index++) {
+            List<String> expected = new java.util.ArrayList<>(plan.steps().get(index).argv());
+            for (int position = 0; position < expected.size(); position++) {
+                if (plan.steps().get(index).isInterpreter(position)) {
+                    expected.set(position, ShellWords.INTERPRETER);
+                }
+            }
+            assertThat(ShellWords.split(commands.get(index))).isEqualTo(expected);
+        }
     }
 
     @Test
