@@ -68,6 +68,20 @@ class PlannerNightlyTest {
         assertThat(RequirementsFileRendering.render(plan)).doesNotContain("--hash").contains("--pre\n");
     }
 
+    @Test
+    void testChannelPlansUseTheTestIndexWithPre() {
+        InMemoryCatalog test = InMemoryCatalog.fromPages("https://download.pytorch.org/whl", Channel.TEST,
+                Map.of(new EntryKey(Channel.TEST, CU126, "torch"), page("cu126-torch.html")),
+                Instant.parse("2026-05-19T06:15:55Z"));
+
+        PlanResult plan = planner.plan(test, PlanRequests.linux().nvidia("570.86.10").channel(Channel.TEST).build(),
+                FleetPolicy.OPEN);
+
+        assertThat(plan.channel()).isEqualTo(Channel.TEST);
+        assertThat(plan.steps().get(0).argv()).containsSequence("--index-url",
+                "https://download.pytorch.org/whl/test/cu126", "--pre");
+    }
+
     private static String page(String name) {
         try (InputStream input = PlannerNightlyTest.class.getResourceAsStream("/plan/nightly/" + name)) {
             return new String(input.readAllBytes(), StandardCharsets.UTF_8);
