@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Writes the argument vectors of install steps for pip or uv with the same meaning: one index only (so no package
- * can be taken from a second index by a higher version), pre-releases only when the channel needs them.
+ * can be taken from a second index by a higher version, and uv's {@code --index-strategy} never comes into play),
+ * pre-releases only when the channel needs them. In the second step both installers keep installed packages that
+ * satisfy the restated pins, so the PyTorch wheels of the first step stay, or the step fails on a conflict.
  */
 final class InstallCommands {
 
