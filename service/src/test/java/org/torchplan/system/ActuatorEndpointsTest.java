@@ -3,11 +3,14 @@ package org.torchplan.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -29,6 +32,9 @@ class ActuatorEndpointsTest {
 
     @Autowired
     private HealthContributorRegistry healthContributors;
+
+    @Autowired
+    private MeterRegistry meterRegistry;
 
     @Test
     void livenessProbeAnswersUp() throws Exception {
@@ -61,6 +67,16 @@ class ActuatorEndpointsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"torchplan\"");
+    }
+
+    @Test
+    void planTimerIsPublishedAsAHistogramThatPrometheusCanAggregate() throws Exception {
+        // The planner records torchplan.plan; buckets (not client-side percentiles) can be summed across replicas.
+        Timer.builder("torchplan.plan").tag("outcome", "planned").register(meterRegistry).record(Duration.ofMillis(3));
+
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("torchplan_plan_seconds_bucket{").contains("le=\"+Inf\"");
     }
 
     @Test
