@@ -33,7 +33,8 @@ FROM ${RUNTIME_IMAGE}
 ARG TORCHPLAN_UID=10001
 
 # A fixed numeric, unprivileged user: Kubernetes' runAsNonRoot can verify it from the image.
-RUN useradd --system --uid "${TORCHPLAN_UID}" --user-group --home-dir /var/lib/torchplan --no-create-home \
+# --no-log-init: no lastlog/faillog records (files sized by the uid) in the layer.
+RUN useradd --no-log-init --uid "${TORCHPLAN_UID}" --user-group --home-dir /var/lib/torchplan --no-create-home \
         --shell /usr/sbin/nologin torchplan \
  && mkdir -p /opt/torchplan /var/lib/torchplan \
  && chown torchplan:torchplan /var/lib/torchplan
