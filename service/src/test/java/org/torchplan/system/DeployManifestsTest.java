@@ -163,10 +163,16 @@ class DeployManifestsTest {
         Map<String, Object> podSpec = asMap(at(only("Deployment"), "spec", "template", "spec"));
         List<Object> preStop = list(at(container(), "lifecycle", "preStop", "exec", "command"));
         int pauseSeconds = Integer.parseInt((String) preStop.get(1));
-        String drain;
+        String drain = null;
         try (InputStream settings = getClass().getResourceAsStream("/application.yaml")) {
-            drain = (String) at(asMap(new Yaml().load(settings)), "spring", "lifecycle", "timeout-per-shutdown-phase");
+            for (Object document : new Yaml().loadAll(settings)) {
+                Object lifecycle = asMap(document).get("spring") instanceof Map<?, ?> spring ? spring.get("lifecycle") : null;
+                if (lifecycle instanceof Map<?, ?> phases && phases.get("timeout-per-shutdown-phase") instanceof String timeout) {
+                    drain = timeout;
+                }
+            }
         }
+        assertThat(drain).as("spring.lifecycle.timeout-per-shutdown-phase in application.yaml").matches("\\d+s");
         int drainSeconds = Integer.parseInt(drain.replace("s", ""));
 
         assertThat((Integer) podSpec.get("terminationGracePeriodSeconds")).isGreaterThan(pauseSeconds + drainSeconds);
