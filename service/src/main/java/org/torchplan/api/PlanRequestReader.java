@@ -37,7 +37,7 @@ final class PlanRequestReader {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException malformed) {
-            throw InvalidRequestException.of("body", "not valid JSON: " + malformed.getOriginalMessage());
+            throw InvalidRequestException.of("body", "not valid JSON: " + describe(malformed));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw InvalidRequestException.of("body", "expected a JSON object");
@@ -144,5 +144,21 @@ final class PlanRequestReader {
             case STRING -> "a string";
             default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** Jackson's own message names its internals (source redaction, start markers); keep the reason and place. */
+    private static String describe(JacksonException malformed) {
+        String reason = String.valueOf(malformed.getOriginalMessage());
+        for (String tail : new String[] {" (start marker", "\n"}) {
+            int cut = reason.indexOf(tail);
+            if (cut > 0) {
+                reason = reason.substring(0, cut);
+            }
+        }
+        var location = malformed.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            reason += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        }
+        return reason;
     }
 }

@@ -87,6 +87,17 @@ class PlanApiErrorTest extends ApiTest {
         problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(body)), 400);
     }
 
+    @Test
+    void malformedJsonIsDescribedByPlaceNotByParserInternals() throws Exception {
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("{\n  \"python\": ")), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("not valid JSON: "),
+                        org.hamcrest.Matchers.containsString("at line 2"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("REDACTED")),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("StreamReadFeature")))));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"cp27", "cp38", "cp316", "cp312t", "pp310", "3.8", "python3"})
     void unsupportedPythonTagsAreA400(String python) throws Exception {
