@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.torchplan.catalog.CatalogView;
-import org.torchplan.plan.PlanRequest;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.Planner;
 import org.torchplan.plan.RequirementsFileRendering;
@@ -43,11 +42,13 @@ class PlanController {
     private final Planner planner;
     private final CatalogView catalog;
     private final FleetPolicy policy;
+    private final PlanMetrics metrics;
 
-    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy) {
+    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy, PlanMetrics metrics) {
         this.planner = planner;
         this.catalog = catalog;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -118,8 +119,7 @@ class PlanController {
     }
 
     private PlanResult plan(PlanRequestBody body) {
-        PlanRequest request = PlanRequestParser.parse(body);
-        return planner.plan(catalog, request, policy);
+        return metrics.record(() -> planner.plan(catalog, PlanRequestParser.parse(body), policy));
     }
 
     private static ResponseEntity<Object> render(PlanResult plan, RenderingFormat rendering) {

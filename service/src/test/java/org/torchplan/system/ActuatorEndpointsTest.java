@@ -1,16 +1,13 @@
 package org.torchplan.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -55,9 +52,7 @@ class ActuatorEndpointsTest {
 
     @Test
     void readinessWaitsForTheCatalog() throws Exception {
-        assumeTrue(healthContributors.getContributor("catalog") != null,
-                "no 'catalog' health contributor in this build yet (the catalog part provides it)");
-
+        assertThat(healthContributors.getContributor("catalog")).isNotNull();
         assertThat(get("/actuator/health/readiness").body()).contains("\"catalog\"");
     }
 
@@ -70,13 +65,20 @@ class ActuatorEndpointsTest {
     }
 
     @Test
-    void planTimerIsPublishedAsAHistogramThatPrometheusCanAggregate() throws Exception {
-        // The planner records torchplan.plan; buckets (not client-side percentiles) can be summed across replicas.
-        Timer.builder("torchplan.plan").tag("outcome", "planned").register(meterRegistry).record(Duration.ofMillis(3));
+    void planTimerIsPublishedAsAHistogramByOutcomeAndBackend() throws Exception {
+        // buckets (not client-side percentiles), so Prometheus can sum them across replicas
+        assertThat(get("/plan?requirement=torch&python=cp312&os=linux&arch=x86_64&driver=570.86.10").statusCode())
+                .isEqualTo(200);
+        assertThat(get("/plan?requirement=torch%3E%3D99&python=cp312&os=linux&arch=x86_64").statusCode()).isEqualTo(422);
+        assertThat(get("/plan?requirement=torch&python=cp2&os=linux&arch=x86_64").statusCode()).isEqualTo(400);
 
         String metrics = get("/actuator/prometheus").body();
 
         assertThat(metrics).contains("torchplan_plan_seconds_bucket{").contains("le=\"+Inf\"");
+        assertThat(meterRegistry.get("torchplan.plan").tags("outcome", "planned", "backend", "cu126").timer().count())
+                .isEqualTo(1);
+        assertThat(meterRegistry.get("torchplan.plan").tags("outcome", "unsatisfiable").timer().count()).isEqualTo(1);
+        assertThat(meterRegistry.get("torchplan.plan").tags("outcome", "invalid").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -84,7 +86,8 @@ class ActuatorEndpointsTest {
         HttpResponse<String> response = get("/actuator/info");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"build\"").contains("\"artifact\":\"torchplan-service\"");
+        assertThat(response.body()).contains("\"build\"").contains("\"artifact\":\"torchplan-service\"")
+                .contains("\"catalog\":{\"source\":\"snapshot\"").contains("\"snapshotRecordedAt\":\"2026-05-19");
     }
 
     @Test
