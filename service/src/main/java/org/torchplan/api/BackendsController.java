@@ -27,9 +27,6 @@ class BackendsController {
      * The AMD architectures shown: those the ROCm table (backend.RocmArchitectureTable) has rows for. The table
      * offers no listing of its rows, so they are named here; an architecture it does not know shows no backends.
      */
-    private static final List<String> AMD_ARCHITECTURES = List.of("gfx900", "gfx906", "gfx908", "gfx90a", "gfx942",
-            "gfx950", "gfx1030", "gfx1100", "gfx1101", "gfx1102", "gfx1200", "gfx1201");
-
     private final CatalogView catalog;
 
     BackendsController(CatalogView catalog) {
@@ -52,8 +49,8 @@ class BackendsController {
                     backend.kind().name().toLowerCase(Locale.ROOT), entry.getValue(),
                     minimumDriver(backend, OperatingSystem.LINUX), minimumDriver(backend, OperatingSystem.WINDOWS)));
         }
-        List<BackendsView.ArchitectureView> architectures = new ArrayList<>(AMD_ARCHITECTURES.size());
-        for (String architecture : AMD_ARCHITECTURES) {
+        List<BackendsView.ArchitectureView> architectures = new ArrayList<>(RocmArchitectureTable.architectures().size());
+        for (String architecture : RocmArchitectureTable.architectures()) {
             architectures.add(new BackendsView.ArchitectureView(architecture,
                     RocmArchitectureTable.backendsCarrying(architecture, channelsByBackend.keySet()).stream()
                             .map(ComputeBackend::toString).toList()));

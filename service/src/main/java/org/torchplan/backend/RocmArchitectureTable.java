@@ -98,6 +98,11 @@ public final class RocmArchitectureTable {
                 .toList();
     }
 
+    /** Every architecture the table has a row for, in the table's order. */
+    public static List<String> architectures() {
+        return ROWS.stream().map(Row::architecture).toList();
+    }
+
     /** The first ROCm backend established to carry {@code architecture}, if the table knows one. */
     public static Optional<ComputeBackend> firstCarrying(String architecture) {
         return row(architecture).map(Row::firstCarrying);

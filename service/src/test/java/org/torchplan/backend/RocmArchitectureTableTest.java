@@ -70,6 +70,14 @@ class RocmArchitectureTableTest {
     }
 
     @Test
+    void listsEveryArchitectureItHasARowFor() {
+        assertThat(RocmArchitectureTable.architectures())
+                .contains("gfx90a", "gfx942", "gfx950", "gfx1100", "gfx1201")
+                .doesNotHaveDuplicates()
+                .allSatisfy(architecture -> assertThat(RocmArchitectureTable.firstCarrying(architecture)).isPresent());
+    }
+
+    @Test
     void anArchitectureOutsideTheTableHasNoCarryingBackend() {
         assertThat(RocmArchitectureTable.backendsCarrying("gfx803", INDEX_BACKENDS)).isEmpty();
         assertThat(RocmArchitectureTable.firstCarrying("gfx803")).isEmpty();
