@@ -3,8 +3,6 @@ package org.torchplan.catalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.Version;
 
@@ -24,20 +22,22 @@ public class CompanionPairing {
         UNKNOWN
     }
 
-    private static final Pattern NIGHTLY_DATE = Pattern.compile("\\.dev(\\d{8})");
+    /** Nightly dev numbers are build dates, YYYYMMDD. */
+    private static final long FIRST_NIGHTLY_DATE = 2000_01_01L;
+    private static final long LAST_NIGHTLY_DATE = 9999_12_31L;
 
     /** (normalized package, public version) -> the torch version its metadata pins, or "" when it pins none. */
     private final Map<String, String> torchPins = new ConcurrentHashMap<>();
 
+    /** The release table's answers, memoized: the table is fixed and plans ask it for every candidate. */
+    private final Map<TableQuestion, TableAnswer> tableAnswers = new ConcurrentHashMap<>();
+
     public Match match(String companionPackage, Version companionVersion, Version torchVersion) {
         String companion = PackageName.normalize(companionPackage);
-        Optional<String> companionDate = nightlyDate(companionVersion);
-        Optional<String> torchDate = nightlyDate(torchVersion);
-        if (companionDate.isPresent() || torchDate.isPresent()) {
-            if (companionDate.isPresent() && torchDate.isPresent()) {
-                return companionDate.get().equals(torchDate.get()) ? Match.PAIRED : Match.NOT_PAIRED;
-            }
-            return Match.NOT_PAIRED;
+        long companionDate = nightlyDate(companionVersion);
+        long torchDate = nightlyDate(torchVersion);
+        if (companionDate >= 0 || torchDate >= 0) {
+            return companionDate == torchDate ? Match.PAIRED : Match.NOT_PAIRED;
         }
         String pin = torchPins.get(key(companion, companionVersion));
         if (pin != null && !pin.isEmpty()) {
@@ -48,14 +48,13 @@ public class CompanionPairing {
         if (!CompanionReleaseTable.covers(companion)) {
             return Match.UNKNOWN;
         }
-        Optional<String> expected = CompanionReleaseTable.companionFor(
-                companion, torchVersion.major(), torchVersion.minor(), torchVersion.micro());
-        if (expected == null) {
+        TableAnswer answer = tableAnswers.computeIfAbsent(
+                new TableQuestion(companion, torchVersion.major(), torchVersion.minor(), torchVersion.micro()),
+                TableAnswer::of);
+        if (!answer.covered()) {
             return Match.UNKNOWN;
         }
-        return expected.isPresent() && Version.parse(expected.get()).equals(companionVersion.baseVersion())
-                ? Match.PAIRED
-                : Match.NOT_PAIRED;
+        return companionVersion.baseVersion().equals(answer.companion()) ? Match.PAIRED : Match.NOT_PAIRED;
     }
 
     /** Records what a companion release's metadata pins torch to ({@code null}: it pins no single torch). */
@@ -82,11 +81,25 @@ public class CompanionPairing {
         return normalizedPackage + "==" + version.publicVersion();
     }
 
-    private static Optional<String> nightlyDate(Version version) {
-        if (!version.isDevrelease()) {
-            return Optional.empty();
+    /** The build date of a nightly ({@code .devYYYYMMDD}), or -1 for anything else. */
+    private static long nightlyDate(Version version) {
+        long dev = version.devNumber();
+        return dev >= FIRST_NIGHTLY_DATE && dev <= LAST_NIGHTLY_DATE ? dev : -1;
+    }
+
+    /** A question to the release table; its answers are memoized (the table is fixed, plans ask it often). */
+    private record TableQuestion(String companion, int major, int minor, int micro) {}
+
+    /** {@code covered}: the table knows this torch release; {@code companion}: its release, null if none was made. */
+    private record TableAnswer(boolean covered, Version companion) {
+
+        static TableAnswer of(TableQuestion question) {
+            Optional<String> release = CompanionReleaseTable.companionFor(
+                    question.companion(), question.major(), question.minor(), question.micro());
+            if (release == null) {
+                return new TableAnswer(false, null);
+            }
+            return new TableAnswer(true, release.map(Version::parse).orElse(null));
         }
-        Matcher matcher = NIGHTLY_DATE.matcher(version.toString());
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

@@ -17,6 +17,23 @@ public final class PackageName {
      * {@code torch-vision}.
      */
     public static String normalize(String name) {
+        if (isNormalized(name)) {
+            // the catalog and the planner look names up on every plan, almost always already normalized
+            return name;
+        }
         return SEPARATOR_RUN.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isNormalized(String name) {
+        char previous = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && previous != '-');
+            if (!plain) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

@@ -195,6 +195,11 @@ public final class Version implements Comparable<Version> {
         return dev != null;
     }
 
+    /** The dev-release number ({@code 20260518} for {@code 2.13.0.dev20260518}), or -1 when there is none. */
+    public long devNumber() {
+        return dev == null ? -1 : dev;
+    }
+
     public boolean isPostrelease() {
         return post != null;
     }

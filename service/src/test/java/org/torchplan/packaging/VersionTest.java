@@ -166,4 +166,11 @@ class VersionTest {
         assertThat(version.local()).isNull();
         assertThat(version.hasLocal()).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2.13.0.dev20260518, 20260518", "2.13.0.dev20260518+cu128, 20260518", "1.0.dev0, 0", "1.0-dev3, 3",
+        "1.0rc1.dev5, 5", "2.5.1, -1", "2.5.1rc1, -1"})
+    void exposesTheDevReleaseNumber(String text, long dev) {
+        assertThat(Version.parse(text).devNumber()).isEqualTo(dev);
+    }
 }
