@@ -21,9 +21,15 @@ class PytorchReleaseMatrixTest {
             torchaudio,  2.11.0+xpu,                    2.11.0
             torchvision, 0.27.0.dev20260407+cu128,      2.12.0.dev20260407
             torchaudio,  2.12.0.dev20260320+cpu,        2.12.0.dev20260320
-            torchvision, 0.14.1+cu117,                  none
-            torchvision, 0.15.0,                        none
-            torchaudio,  0.13.1,                        none
+            torchvision, 0.15.0+cpu,                    2.0.0
+            torchaudio,  2.0.0+cpu,                     2.0.0
+            torchvision, 0.14.1+cu117,                  1.13.*
+            torchvision, 0.11.3,                        1.10.*
+            torchvision, 0.6.0,                         1.5.*
+            torchaudio,  0.13.1,                        1.13.*
+            torchaudio,  0.5.0,                         1.5.*
+            torchvision, 0.5.0,                         none
+            torchaudio,  0.4.0,                         none
             torch,       2.12.0+cu126,                  none
             xformers,    0.0.30,                        none
             torchvision, 0.27.0rc1,                     none
