@@ -1,13 +1,8 @@
 package org.torchplan.client.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import okhttp3.HttpUrl;
-import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
-import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.StepRunner;
 import org.torchplan.client.run.StepValidator;
@@ -41,15 +36,8 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        planOptions.checkChoices();
-        HttpUrl server = serviceOptions.server(context);
-        List<String> requirements = planOptions.allRequirements(context);
         String interpreter = planOptions.interpreter(context);
-        CompletableFuture<Machine> detection = context.detector().detectInBackground(interpreter);
-        PlanClient client = serviceOptions.client(server);
-        Machine machine = detection.join();
-        Plan plan = Plan.parse(client.plan(
-                planOptions.request(context, machine, requirements), Rendering.JSON));
+        Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         StepValidator.validate(plan.steps());
         StepRunner runner = new StepRunner(interpreter, context.out(), context.environment());

@@ -1,12 +1,7 @@
 package org.torchplan.client.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
-import org.torchplan.client.detect.Machine;
 import org.torchplan.client.http.Plan;
-import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.Step;
 import picocli.CommandLine.Command;
@@ -44,13 +39,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Rendering rendering = rendering();
-        planOptions.checkChoices();
-        HttpUrl server = serviceOptions.server(context);
-        List<String> requirements = planOptions.allRequirements(context);
-        CompletableFuture<Machine> detection = context.detector().detectInBackground(planOptions.interpreter(context));
-        PlanClient client = serviceOptions.client(server);
-        Machine machine = detection.join();
-        String answer = client.plan(planOptions.request(context, machine, requirements), rendering);
+        String answer = planOptions.askService(context, serviceOptions, planOptions.interpreter(context), rendering);
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
         } else {

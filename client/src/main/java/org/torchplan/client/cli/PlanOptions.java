@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.torchplan.client.detect.InterpreterLocator;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.detect.PythonInterpreter;
+import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.PlanRequest;
+import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.RequirementsFileException;
 import org.torchplan.client.run.RequirementsFileReader;
 import picocli.CommandLine.Option;
@@ -76,6 +79,19 @@ final class PlanOptions {
 
     Optional<String> installer() {
         return checked("--installer", installer, INSTALLERS);
+    }
+
+    /**
+     * Checks the options, detects the machine (in the background, while the HTTP client starts) and asks the
+     * service for the plan in {@code rendering}; the answer's text as the service sent it.
+     */
+    String askService(CliContext context, ServiceOptions service, String interpreter, Rendering rendering) {
+        checkChoices();
+        var server = service.server(context);
+        List<String> requirements = allRequirements(context);
+        CompletableFuture<Machine> detection = context.detector().detectInBackground(interpreter);
+        PlanClient client = service.client(server);
+        return client.plan(request(context, detection.join(), requirements), rendering);
     }
 
     PlanRequest request(CliContext context, Machine machine, List<String> allRequirements) {
