@@ -45,19 +45,27 @@ public final class NvidiaDriverTable {
      * @throws IllegalArgumentException if {@code cuda} is not a CUDA backend
      */
     public static Optional<DriverVersion> minimumDriver(ComputeBackend cuda, OperatingSystem os) {
-        requireCuda(cuda);
-        if (os == OperatingSystem.MACOS) {
-            return Optional.empty();
-        }
-        return MINIMUM_DRIVERS.stream()
-                .filter(row -> row.covers(cuda))
-                .findFirst()
-                .map(row -> os == OperatingSystem.WINDOWS ? row.windows() : row.linux());
+        return Optional.ofNullable(minimumOrNull(cuda, os));
     }
 
     /** Whether a machine with {@code driver} on {@code os} runs wheels built for {@code cuda}. */
     public static boolean runs(ComputeBackend cuda, DriverVersion driver, OperatingSystem os) {
-        return minimumDriver(cuda, os).map(driver::isAtLeast).orElse(false);
+        DriverVersion minimum = minimumOrNull(cuda, os);
+        return minimum != null && driver.isAtLeast(minimum);
+    }
+
+    // every plan asks this once per CUDA backend of the catalog: a plain loop, no stream or Optional per call
+    private static DriverVersion minimumOrNull(ComputeBackend cuda, OperatingSystem os) {
+        requireCuda(cuda);
+        if (os == OperatingSystem.MACOS) {
+            return null;
+        }
+        for (MinimumDriver row : MINIMUM_DRIVERS) {
+            if (row.covers(cuda)) {
+                return os == OperatingSystem.WINDOWS ? row.windows() : row.linux();
+            }
+        }
+        return null;
     }
 
     /** The CUDA backends among {@code known} that {@code driver} runs on {@code os}, newest first. */
