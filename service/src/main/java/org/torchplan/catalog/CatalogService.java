@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -73,6 +74,9 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Instant snapshotRecordedAt;
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
+    /** Counts changes of the entries, the source or the fetch time; see {@link #status()}. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile StatusAtChange status;
 
     @Autowired
     public CatalogService(CatalogProperties properties, IndexProperties index, MeterRegistry registry) {
@@ -118,13 +122,14 @@ public class CatalogService implements CatalogView, DisposableBean {
                 fetchedAt = persisted.recordedAt();
             }
         });
+        changes.incrementAndGet();
     }
 
     private void put(CatalogData data) {
         data.backends().forEach((channel, set) -> backends.merge(channel, set, CatalogService::union));
         for (PackageEntry entry : data.entries()) {
             if (packages.contains(entry.packageName())) {
-                entries.put(keyOf(entry), entry);
+                store(keyOf(entry), entry);
                 backends.merge(entry.channel(), new TreeSet<>(Set.of(entry.backend())), CatalogService::union);
             }
         }
@@ -183,6 +188,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             return PackageEntry.empty(channel, backend, name, source);
         }
         PackageEntry loaded = entries.get(key, () -> loadMissing(key));
+        changes.incrementAndGet();
         writer.writeSoon();
         return loaded;
     }
@@ -254,7 +260,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         PackageEntry previous = entries.get(key, PackageEntry.class);
         PackageEntry updated = resolved(key, previous,
                 upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
-        entries.put(key, updated);
+        store(key, updated);
         writer.writeSoon();
         return updated;
     }
@@ -340,7 +346,7 @@ public class CatalogService implements CatalogView, DisposableBean {
                 if (files.isEmpty() && previous == null) {
                     continue;
                 }
-                entries.put(key, resolved(key, previous, new UpstreamIndex.Result.Read<>(files, read.skipped(),
+                store(key, resolved(key, previous, new UpstreamIndex.Result.Read<>(files, read.skipped(),
                         Validators.NONE)));
             }
         } else if (result instanceof UpstreamIndex.Result.Missing) {
@@ -358,7 +364,7 @@ public class CatalogService implements CatalogView, DisposableBean {
                 EntryKey key = new EntryKey(channel, backend, name);
                 PackageEntry previous = entries.get(key, PackageEntry.class);
                 if (previous != null) {
-                    entries.put(key, reason == null ? previous.confirmedAt(now) : previous.markedStale(reason));
+                    store(key, reason == null ? previous.confirmedAt(now) : previous.markedStale(reason));
                 }
             }
             if (reason != null) {
@@ -370,6 +376,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private void markLive(Instant now) {
         source = CatalogSource.LIVE;
         fetchedAt = now;
+        changes.incrementAndGet();
         writer.changed(); // written once the entry is in the cache: writeSoon() or the end of a channel refresh
     }
 
@@ -408,11 +415,30 @@ public class CatalogService implements CatalogView, DisposableBean {
         return pairing;
     }
 
+    /**
+     * Every plan reports the catalog's status, so it is computed once per change of the catalog, not per plan:
+     * the cached value carries the change count it was computed at and is used while that count holds.
+     */
     @Override
     public CatalogStatus status() {
+        StatusAtChange cached = status;
+        long current = changes.get();
+        if (cached != null && cached.change() == current) {
+            return cached.status();
+        }
         boolean stale = allEntries().stream().anyMatch(PackageEntry::isStale);
-        return new CatalogStatus(source, fetchedAt, stale);
+        CatalogStatus computed = new CatalogStatus(source, fetchedAt, stale);
+        status = new StatusAtChange(current, computed);
+        return computed;
     }
+
+    /** Stores an entry; every change of the catalog goes through here so that {@link #status()} sees it. */
+    private void store(EntryKey key, PackageEntry entry) {
+        entries.put(key, entry);
+        changes.incrementAndGet();
+    }
+
+    private record StatusAtChange(long change, CatalogStatus status) {}
 
     @Override
     public String indexRoot() {

@@ -124,6 +124,8 @@ class CatalogFaultTest {
     void theGoodEntrySurvivesAndIsMarkedStale(Fault fault) {
         PackageEntry good = catalog.refreshEntry(KEY);
         assertThat(good.files()).hasSizeGreaterThan(2);
+        // read once while good: the status is cached between changes, and the fault must still show
+        assertThat(catalog.status().stale()).isFalse();
         String page = MirrorServer.resource(PAGE + "index.html");
         mirror.override(PAGE, request -> fault.response(page));
 
