@@ -1,0 +1,149 @@
+package org.torchplan.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.torchplan.catalog.CatalogView;
+import org.torchplan.plan.PlanRequest;
+import org.torchplan.plan.PlanResult;
+import org.torchplan.plan.Planner;
+import org.torchplan.plan.RequirementsFileRendering;
+import org.torchplan.plan.ShellScriptRendering;
+import org.torchplan.policy.FleetPolicy;
+
+/** {@code /plan}: parse, plan, render. Everything else lives in the parser, the planner and the renderings. */
+@RestController
+@Tag(name = "plan", description = "Install plans")
+class PlanController {
+
+    /** Bodies are a few hundred bytes; 64 KiB leaves room for 64 requirements of 1 KiB without inviting abuse. */
+    static final int BODY_LIMIT_BYTES = 64 * 1024;
+
+    private static final Set<String> QUERY_PARAMETERS = Set.of("requirement", "python", "os", "arch", "glibc",
+            "macos", "vendor", "driver", "computeCapability", "architecture", "channel", "backend", "strategy",
+            "installer", "format");
+
+    private final Planner planner;
+    private final CatalogView catalog;
+    private final FleetPolicy policy;
+
+    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy) {
+        this.planner = planner;
+        this.catalog = catalog;
+        this.policy = policy;
+    }
+
+    @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, RenderingFormat.SHELL_SCRIPT_VALUE,
+                    MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Plan the install of PyTorch packages for a machine",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PlanRequestBody.class))))
+    @PlanResponses
+    ResponseEntity<Object> post(
+            HttpServletRequest http,
+            @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
+            String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RenderingFormat rendering = RenderingFormat.choose(format, accept);
+        PlanRequestBody body = PlanRequestReader.read(body(http));
+        return render(plan(body), rendering);
+    }
+
+    @GetMapping(path = "/plan",
+            produces = {MediaType.APPLICATION_JSON_VALUE, RenderingFormat.SHELL_SCRIPT_VALUE,
+                    MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Plan from query parameters, for quick curl use; the same plan as POST /plan")
+    @PlanResponses
+    ResponseEntity<Object> get(
+            @Parameter(description = "a PEP 508 requirement; repeat for several", required = true)
+            @RequestParam(name = "requirement", required = false) List<String> requirementForDocumentation,
+            @Parameter(required = true, example = "cp312") @RequestParam(required = false) String python,
+            @Parameter(required = true, example = "linux") @RequestParam(required = false) String os,
+            @Parameter(required = true, example = "x86_64") @RequestParam(required = false) String arch,
+            @RequestParam(required = false) String glibc,
+            @RequestParam(required = false) String macos,
+            @Parameter(description = "nvidia, amd or intel; implied by driver (nvidia) or architecture (amd)")
+            @RequestParam(required = false) String vendor,
+            @Parameter(description = "NVIDIA driver version", example = "570.86.10")
+            @RequestParam(required = false) String driver,
+            @RequestParam(required = false) String computeCapability,
+            @Parameter(description = "AMD GPU architecture", example = "gfx90a")
+            @RequestParam(required = false) String architecture,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String backend,
+            @RequestParam(required = false) String strategy,
+            @RequestParam(required = false) String installer,
+            @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
+            String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        for (String name : all.keySet()) {
+            if (!QUERY_PARAMETERS.contains(name)) {
+                throw InvalidRequestException.of(PrintableText.shorten(name),
+                        "unknown query parameter; expected one of " + QUERY_PARAMETERS.stream().sorted().toList());
+            }
+        }
+        RenderingFormat rendering = RenderingFormat.choose(format, accept);
+        String gpuVendor = vendor != null ? vendor
+                : driver != null || computeCapability != null ? "nvidia"
+                : architecture != null ? "amd" : null;
+        PlanRequestBody.Gpu gpu = gpuVendor == null ? null
+                : new PlanRequestBody.Gpu(gpuVendor, driver, computeCapability, architecture);
+        PlanRequestBody.Platform platform = os == null && arch == null && glibc == null && macos == null ? null
+                : new PlanRequestBody.Platform(os, arch, glibc, macos);
+        // the requirements come from the raw parameters: binding to a List splits one value at its commas,
+        // which would cut "torch>=2.4,<2.10" in two
+        PlanRequestBody body = new PlanRequestBody(all.get("requirement"), python, platform, gpu, channel, backend,
+                strategy, installer);
+        return render(plan(body), rendering);
+    }
+
+    private PlanResult plan(PlanRequestBody body) {
+        PlanRequest request = PlanRequestParser.parse(body);
+        return planner.plan(catalog, request, policy);
+    }
+
+    private static ResponseEntity<Object> render(PlanResult plan, RenderingFormat rendering) {
+        Object body = switch (rendering) {
+            case JSON -> PlanResponse.of(plan);
+            case SHELL -> ShellScriptRendering.render(plan);
+            case REQUIREMENTS -> RequirementsFileRendering.render(plan);
+        };
+        return ResponseEntity.ok().contentType(rendering.mediaType()).body(body);
+    }
+
+    /** The body, read up to the limit whatever the transfer encoding: a chunked body has no length to check first. */
+    private static byte[] body(HttpServletRequest http) {
+        if (http.getContentLengthLong() > BODY_LIMIT_BYTES) {
+            throw new RequestTooLargeException(BODY_LIMIT_BYTES);
+        }
+        try (InputStream input = http.getInputStream()) {
+            byte[] bytes = input.readNBytes(BODY_LIMIT_BYTES + 1);
+            if (bytes.length > BODY_LIMIT_BYTES) {
+                throw new RequestTooLargeException(BODY_LIMIT_BYTES);
+            }
+            return bytes;
+        } catch (IOException unreadable) {
+            throw InvalidRequestException.of("body", "the request body could not be read");
+        }
+    }
+}

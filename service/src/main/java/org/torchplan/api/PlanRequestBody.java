@@ -1,0 +1,63 @@
+package org.torchplan.api;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * The JSON body of {@code POST /plan} (and the query of {@code GET /plan}), as text: every field is parsed and
+ * checked by {@link PlanRequestParser}, so a bad value is reported by name instead of failing the whole body.
+ */
+@Schema(name = "PlanRequest", description = "A machine and the requirements to plan for.")
+public record PlanRequestBody(
+        @ArraySchema(minItems = 1, maxItems = PlanRequestParser.MAXIMUM_REQUIREMENTS,
+                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                        description = "PEP 508 requirements; PyTorch packages are planned, others go to a second step"),
+                schema = @Schema(description = "A PEP 508 requirement", example = "torch>=2.4",
+                        maxLength = PlanRequestParser.MAXIMUM_REQUIREMENT_LENGTH))
+        List<String> requirements,
+        @Schema(description = "CPython: cp39 ... cp315, free-threaded cp313t/cp314t, or 3.12",
+                example = "cp312", requiredMode = Schema.RequiredMode.REQUIRED)
+        String python,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        Platform platform,
+        Gpu gpu,
+        @Schema(description = "stable (default), test or nightly", example = "stable")
+        String channel,
+        @Schema(description = "auto (default) or an explicit backend such as cu126, rocm6.4, xpu, cpu",
+                example = "auto")
+        String backend,
+        @Schema(description = "newest-torch (default) or newest-backend", example = "newest-torch")
+        String strategy,
+        @Schema(description = "pip (default) or uv", example = "pip")
+        String installer) {
+
+    /** The operating system, architecture and libc / macOS version. */
+    @Schema(name = "Platform")
+    public record Platform(
+            @Schema(description = "linux, windows or macos", example = "linux",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String os,
+            @Schema(description = "x86_64, aarch64, arm64 or s390x", example = "x86_64",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String arch,
+            @Schema(description = "glibc version on Linux; the newest is assumed when missing", example = "2.35")
+            String glibc,
+            @Schema(description = "macOS version; the newest is assumed when missing", example = "14.0")
+            String macos) {
+    }
+
+    /** The GPU, when there is one. */
+    @Schema(name = "Gpu")
+    public record Gpu(
+            @Schema(description = "nvidia, amd or intel", example = "nvidia",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String vendor,
+            @Schema(description = "NVIDIA driver version", example = "570.86.10")
+            String driverVersion,
+            @Schema(description = "NVIDIA compute capability", example = "8.6")
+            String computeCapability,
+            @Schema(description = "AMD GPU architecture", example = "gfx90a")
+            String architecture) {
+    }
+}

@@ -1,0 +1,148 @@
+package org.torchplan.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the JSON body of a plan request into a {@link PlanRequestBody} without trusting its shape.
+ *
+ * <p>Reading the tree by hand, instead of binding, lets every wrong type, null, unknown or duplicate field be named
+ * in the 400 answer: data binding would coerce {@code 12} to {@code "12"} and report only the first problem.
+ */
+final class PlanRequestReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "requirements", "python", "platform", "gpu", "channel", "backend", "strategy", "installer");
+    private static final Set<String> PLATFORM = Set.of("os", "arch", "glibc", "macos");
+    private static final Set<String> GPU = Set.of("vendor", "driverVersion", "computeCapability", "architecture");
+
+    private PlanRequestReader() {
+    }
+
+    /** @throws InvalidRequestException naming every field that is not of the expected JSON type */
+    static PlanRequestBody read(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException malformed) {
+            throw InvalidRequestException.of("body", "not valid JSON: " + malformed.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw InvalidRequestException.of("body", "expected a JSON object");
+        }
+        List<InvalidField> errors = new ArrayList<>();
+        unknownFields(root, "", TOP_LEVEL, errors);
+        List<String> requirements = requirements(root.get("requirements"), errors);
+        String python = text(root, "python", "", errors);
+        PlanRequestBody.Platform platform = null;
+        JsonNode platformNode = object(root, "platform", errors);
+        if (platformNode != null) {
+            unknownFields(platformNode, "platform.", PLATFORM, errors);
+            platform = new PlanRequestBody.Platform(
+                    text(platformNode, "os", "platform.", errors),
+                    text(platformNode, "arch", "platform.", errors),
+                    text(platformNode, "glibc", "platform.", errors),
+                    text(platformNode, "macos", "platform.", errors));
+        }
+        PlanRequestBody.Gpu gpu = null;
+        JsonNode gpuNode = object(root, "gpu", errors);
+        if (gpuNode != null) {
+            unknownFields(gpuNode, "gpu.", GPU, errors);
+            gpu = new PlanRequestBody.Gpu(
+                    text(gpuNode, "vendor", "gpu.", errors),
+                    text(gpuNode, "driverVersion", "gpu.", errors),
+                    text(gpuNode, "computeCapability", "gpu.", errors),
+                    text(gpuNode, "architecture", "gpu.", errors));
+        }
+        PlanRequestBody request = new PlanRequestBody(requirements, python, platform, gpu,
+                text(root, "channel", "", errors),
+                text(root, "backend", "", errors),
+                text(root, "strategy", "", errors),
+                text(root, "installer", "", errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return request;
+    }
+
+    private static List<String> requirements(JsonNode node, List<InvalidField> errors) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add(new InvalidField("requirements", "expected an array of PEP 508 requirement strings"));
+            return null;
+        }
+        List<String> requirements = new ArrayList<>(node.size());
+        for (int index = 0; index < node.size(); index++) {
+            JsonNode element = node.get(index);
+            if (!element.isString()) {
+                errors.add(new InvalidField("requirements[" + index + "]",
+                        "expected a string, got " + describe(element)));
+            } else {
+                requirements.add(element.stringValue());
+            }
+        }
+        return requirements;
+    }
+
+    private static JsonNode object(JsonNode parent, String name, List<InvalidField> errors) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new InvalidField(name, "expected an object, got " + describe(node)
+                    + (node.isNull() ? " (omit the field instead)" : "")));
+            return null;
+        }
+        return node;
+    }
+
+    /** A string field; absent is null, anything else but a string (null included) is an error. */
+    private static String text(JsonNode parent, String name, String prefix, List<InvalidField> errors) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add(new InvalidField(prefix + name, "expected a string, got " + describe(node)
+                    + (node.isNull() ? " (omit the field instead)" : "")));
+            return null;
+        }
+        return node.stringValue();
+    }
+
+    private static void unknownFields(JsonNode object, String prefix, Set<String> known, List<InvalidField> errors) {
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            if (!known.contains(property.getKey())) {
+                errors.add(new InvalidField(prefix + PrintableText.shorten(property.getKey()),
+                        "unknown field; expected one of " + known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case NULL -> "null";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

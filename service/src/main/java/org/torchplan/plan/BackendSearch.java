@@ -1,0 +1,225 @@
+package org.torchplan.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CompanionPairing;
+import org.torchplan.catalog.IndexedFile;
+import org.torchplan.catalog.PackageEntry;
+import org.torchplan.packaging.Requirement;
+import org.torchplan.packaging.SupportedTags;
+import org.torchplan.packaging.Version;
+
+/**
+ * Finds the newest full set of qualifying wheels on one backend.
+ *
+ * <p>Walks the torch files that install on the target, newest first, and stops at the first torch version for
+ * which every asked companion has a qualifying wheel paired with it. Files of one version are adjacent in a catalog
+ * entry, so a rejected version is skipped as a block. Nothing is allocated per file: only a found set and the
+ * explanation lines are built.
+ */
+final class BackendSearch {
+
+    private final PlanningContext context;
+    private final ComputeBackend backend;
+    private final List<String> notes = new ArrayList<>(2);
+    private String failure;
+    /** The oldest and newest torch versions whose builds here lack kernels for the GPU, for one summary line. */
+    private Version oldestWithoutKernels;
+    private Version newestWithoutKernels;
+
+    BackendSearch(PlanningContext context, ComputeBackend backend) {
+        this.context = context;
+        this.backend = backend;
+    }
+
+    /** Why the backend has no full set; meaningful after {@link #newestSet(Version)} found none. */
+    String failure() {
+        return failure;
+    }
+
+    /** What the search excluded on the way (missing kernels, policy), for the explanation. */
+    List<String> notes() {
+        if (newestWithoutKernels == null) {
+            return notes;
+        }
+        List<String> all = new ArrayList<>(notes.size() + 1);
+        String series = series(oldestWithoutKernels).equals(series(newestWithoutKernels))
+                ? series(newestWithoutKernels)
+                : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
+        all.add(backend + ": torch " + series + " builds carry no kernels for compute capability "
+                + context.computeCapability());
+        all.addAll(notes);
+        return all;
+    }
+
+    /** The newest full set on this backend. */
+    Optional<PackageSet> newestSet() {
+        return newestSet(null);
+    }
+
+    /**
+     * The newest full set on this backend whose torch is newer than {@code floor} (compared without local labels),
+     * or any when {@code floor} is null. The floor lets newest-torch stop at once on backends that cannot win.
+     */
+    Optional<PackageSet> newestSet(Version floor) {
+        PackageEntry entry = context.entry(backend, RequestedPackages.TORCH);
+        List<IndexedFile> files = entry.files();
+        if (files.isEmpty()) {
+            failure = backend + ": the " + context.channel().id() + " index has no torch";
+            return Optional.empty();
+        }
+        int[] installable = context.installable(entry);
+        if (installable.length == 0) {
+            failure = backend + ": no torch for " + context.targetDescription();
+            return Optional.empty();
+        }
+        List<Requirement> requirements = context.requested().requirementsFor(RequestedPackages.TORCH);
+        boolean preReleases = context.allowsPreReleases(RequestedPackages.TORCH);
+        failure = backend + ": no " + context.requested().describe(RequestedPackages.TORCH) + " for "
+                + context.targetDescription();
+        int position = 0;
+        while (position < installable.length) {
+            IndexedFile file = files.get(installable[position]);
+            if (floor != null && file.version().compareTo(floor) < 0) {
+                break;
+            }
+            if (!context.satisfies(file, requirements, preReleases)) {
+                position++;
+                continue;
+            }
+            Version torch = file.version();
+            if (floor != null && torch.publicVersion().compareTo(floor) <= 0) {
+                break;
+            }
+            int end = groupEnd(files, installable, position);
+            Optional<PackageSet> set = setFor(torch, files, installable, position, end, requirements, preReleases);
+            if (set.isPresent()) {
+                return set;
+            }
+            position = end;
+        }
+        if (floor != null) {
+            failure = backend + ": no full set with a torch newer than " + floor + " for "
+                    + context.targetDescription();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<PackageSet> setFor(
+            Version torch, List<IndexedFile> files, int[] installable, int start, int end,
+            List<Requirement> requirements, boolean preReleases) {
+        Optional<String> missingKernels = context.missingKernels(torch, backend);
+        if (missingKernels.isPresent()) {
+            if (newestWithoutKernels == null) {
+                newestWithoutKernels = torch;
+            }
+            oldestWithoutKernels = torch;
+            failure = backend + ": " + missingKernels.get();
+            return Optional.empty();
+        }
+        Optional<Requirement> blocked = context.policy().blocking(RequestedPackages.TORCH, torch, context.environment());
+        if (blocked.isPresent()) {
+            note(policyNote(RequestedPackages.TORCH, torch, blocked.get()));
+            failure = backend + ": " + policyNote(RequestedPackages.TORCH, torch, blocked.get());
+            return Optional.empty();
+        }
+        List<PackageSet.Pick> picks = new ArrayList<>(context.requested().pytorchNames().size());
+        picks.add(pick(RequestedPackages.TORCH, files, installable, start, end, false));
+        for (String companion : context.requested().companions()) {
+            PackageSet.Pick pick = companionFor(companion, torch);
+            if (pick == null) {
+                failure = backend + ": torch " + torch + " has no " + context.requested().describe(companion)
+                        + " paired with it for " + context.targetDescription();
+                return Optional.empty();
+            }
+            picks.add(pick);
+        }
+        return Optional.of(new PackageSet(backend, torch, picks));
+    }
+
+    /** The newest qualifying wheel of a companion paired with {@code torch}; a wheel of unknown pairing as a fallback. */
+    private PackageSet.Pick companionFor(String companion, Version torch) {
+        PackageEntry entry = context.entry(backend, companion);
+        List<IndexedFile> files = entry.files();
+        int[] installable = context.installable(entry);
+        List<Requirement> requirements = context.requested().requirementsFor(companion);
+        boolean preReleases = context.allowsPreReleases(companion);
+        CompanionPairing pairing = context.pairing();
+        int unknownStart = -1;
+        int unknownEnd = -1;
+        int position = 0;
+        while (position < installable.length) {
+            IndexedFile file = files.get(installable[position]);
+            if (!context.satisfies(file, requirements, preReleases)) {
+                position++;
+                continue;
+            }
+            Version version = file.version();
+            int end = groupEnd(files, installable, position);
+            CompanionPairing.Match match = pairing.match(companion, version, torch);
+            if (match != CompanionPairing.Match.NOT_PAIRED) {
+                Optional<Requirement> blocked = context.policy().blocking(companion, version, context.environment());
+                if (blocked.isPresent()) {
+                    note(policyNote(companion, version, blocked.get()));
+                } else if (match == CompanionPairing.Match.PAIRED) {
+                    return pick(companion, files, installable, position, end, false);
+                } else if (unknownStart < 0) {
+                    unknownStart = position;
+                    unknownEnd = end;
+                }
+            }
+            position = end;
+        }
+        return unknownStart < 0 ? null : pick(companion, files, installable, unknownStart, unknownEnd, true);
+    }
+
+    /**
+     * Among the installable files of one version (positions {@code start} to {@code end}), the one pip ranks best
+     * for the target, and every one's digest.
+     */
+    private PackageSet.Pick pick(
+            String name, List<IndexedFile> files, int[] installable, int start, int end, boolean pairingUnknown) {
+        SupportedTags tags = context.tags();
+        IndexedFile best = null;
+        int bestRank = Integer.MAX_VALUE;
+        List<String> digests = new ArrayList<>(2);
+        for (int position = start; position < end; position++) {
+            IndexedFile file = files.get(installable[position]);
+            int rank = tags.rank(file.filename());
+            if (rank < bestRank) {
+                best = file;
+                bestRank = rank;
+            }
+            if (file.sha256() != null && !digests.contains(file.sha256())) {
+                digests.add(file.sha256());
+            }
+        }
+        return new PackageSet.Pick(name, best, digests, pairingUnknown);
+    }
+
+    /** The position after the last installable file with the same version as the one at {@code start}. */
+    private static int groupEnd(List<IndexedFile> files, int[] installable, int start) {
+        Version version = files.get(installable[start]).version();
+        int end = start + 1;
+        while (end < installable.length && files.get(installable[end]).version().equals(version)) {
+            end++;
+        }
+        return end;
+    }
+
+    private static String series(Version version) {
+        return version.major() + "." + version.minor();
+    }
+
+    private static String policyNote(String name, Version version, Requirement blocked) {
+        return "policy torchplan.policy.blocked-requirements '" + blocked + "' excludes " + name + " " + version;
+    }
+
+    private void note(String line) {
+        if (!notes.contains(line)) {
+            notes.add(line);
+        }
+    }
+}

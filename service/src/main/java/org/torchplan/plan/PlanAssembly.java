@@ -1,0 +1,82 @@
+package org.torchplan.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.IndexedFile;
+import org.torchplan.packaging.Requirement;
+import org.torchplan.policy.FleetPolicy;
+
+/** Turns the chosen package set into the plan: exact pins (rule 5) and the install steps (rule 6). */
+final class PlanAssembly {
+
+    private PlanAssembly() {
+    }
+
+    static PlanResult assemble(
+            CatalogView catalog,
+            PlanRequest request,
+            FleetPolicy policy,
+            RequestedPackages requested,
+            PackageSet set,
+            List<String> explanation,
+            List<String> warnings) {
+        String root = policy.indexUrl() != null ? policy.indexUrl() : withoutTrailingSlash(catalog.indexRoot());
+        if (policy.indexUrl() != null) {
+            explanation.add("policy torchplan.policy.index-url: the PyTorch step reads " + root
+                    + " instead of " + withoutTrailingSlash(catalog.indexRoot()));
+        }
+        String indexUrl = root + "/" + request.channel().pathPrefix() + set.backend();
+        boolean preReleases = request.channel() != org.torchplan.catalog.Channel.STABLE;
+
+        List<PlannedPackage> packages = new ArrayList<>(set.picks().size());
+        List<String> pins = new ArrayList<>(set.picks().size());
+        List<String> barePins = new ArrayList<>(set.picks().size());
+        for (PackageSet.Pick pick : set.picks()) {
+            IndexedFile file = pick.file();
+            String version = file.version().toString();
+            String pin = pick.name() + extras(requested.extrasFor(pick.name())) + "==" + version;
+            packages.add(new PlannedPackage(pick.name(), version, file.filename().toString(), file.url(),
+                    file.sha256(), pin, pick.acceptableSha256()));
+            pins.add(pin);
+            barePins.add(pick.name() + "==" + version);
+            if (pick.pairingUnknown()) {
+                warnings.add("no metadata or release table pairs " + pick.name() + " " + version + " with torch "
+                        + set.torchVersion() + ": planned the newest qualifying " + pick.name());
+            }
+        }
+
+        List<InstallStep> steps = new ArrayList<>(2);
+        steps.add(new InstallStep(
+                "PyTorch packages from the " + set.backend() + " index"
+                        + (preReleases ? " (" + request.channel().id() + " channel, pre-releases)" : ""),
+                InstallCommands.argv(request.installer(), indexUrl, preReleases, pins)));
+        List<String> others = new ArrayList<>(requested.others().size());
+        for (Requirement requirement : requested.others()) {
+            others.add(requirement.toString());
+        }
+        if (!others.isEmpty()) {
+            if (!FleetPolicy.PYPI_INDEX_URL.equals(policy.pypiIndexUrl())) {
+                explanation.add("policy torchplan.policy.pypi-index-url: other requirements come from "
+                        + policy.pypiIndexUrl());
+            }
+            // restating the pins makes the installer keep the PyTorch wheels, or fail loudly on a conflict
+            List<String> secondStep = new ArrayList<>(others);
+            secondStep.addAll(barePins);
+            steps.add(new InstallStep(
+                    "Other requirements from " + policy.pypiIndexUrl() + ", keeping the PyTorch pins",
+                    InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, secondStep)));
+        }
+        return new PlanResult(set.backend(), request.channel(), packages, steps, explanation, warnings,
+                catalog.status(), indexUrl, preReleases, others, policy.pypiIndexUrl());
+    }
+
+    private static String extras(Set<String> extras) {
+        return extras.isEmpty() ? "" : "[" + String.join(",", extras) + "]";
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,126 @@
+package org.torchplan.plan;
+
+import java.util.List;
+import java.util.Optional;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.CompanionPairing;
+import org.torchplan.catalog.IndexedFile;
+import org.torchplan.catalog.PackageEntry;
+import org.torchplan.packaging.MarkerEnvironment;
+import org.torchplan.packaging.Requirement;
+import org.torchplan.packaging.SupportedTags;
+import org.torchplan.packaging.Version;
+import org.torchplan.policy.FleetPolicy;
+
+/** What every backend search of one plan shares: the catalog, the target, the requirements and the policy. */
+final class PlanningContext {
+
+    private final CatalogView catalog;
+    private final Channel channel;
+    private final RequestedPackages requested;
+    private final SupportedTags tags;
+    private final FleetPolicy policy;
+    private final MarkerEnvironment environment;
+    private final KernelCheck kernels;
+    private final InstallableFiles installableFiles;
+    private final String targetDescription;
+
+    PlanningContext(
+            CatalogView catalog,
+            Channel channel,
+            RequestedPackages requested,
+            SupportedTags tags,
+            FleetPolicy policy,
+            MarkerEnvironment environment,
+            KernelCheck kernels,
+            InstallableFiles installableFiles,
+            String targetDescription) {
+        this.catalog = catalog;
+        this.channel = channel;
+        this.requested = requested;
+        this.tags = tags;
+        this.policy = policy;
+        this.environment = environment;
+        this.kernels = kernels;
+        this.installableFiles = installableFiles;
+        this.targetDescription = targetDescription;
+    }
+
+    PackageEntry entry(ComputeBackend backend, String packageName) {
+        return catalog.entry(channel, backend, packageName);
+    }
+
+    /** Rule 3, first half: the positions of the entry's files whose tags install on the target and not yanked. */
+    int[] installable(PackageEntry entry) {
+        return installableFiles.of(entry, tags);
+    }
+
+    /**
+     * Rule 3, second half, for a file that installs: its version satisfies every requirement naming the package,
+     * and it is a pre-release only where pre-releases are allowed.
+     */
+    boolean satisfies(IndexedFile file, List<Requirement> requirements, boolean preReleases) {
+        Version version = file.version();
+        if (!preReleases && version.isPrerelease()) {
+            return false;
+        }
+        for (int index = 0; index < requirements.size(); index++) {
+            if (!requirements.get(index).specifier().contains(version, preReleases)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pre-releases qualify on the test and nightly channels, or when a specifier for the package names one. */
+    boolean allowsPreReleases(String packageName) {
+        if (channel != Channel.STABLE) {
+            return true;
+        }
+        for (Requirement requirement : requested.requirementsFor(packageName)) {
+            if (requirement.specifier().namesPrerelease()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Optional<String> missingKernels(Version torch, ComputeBackend backend) {
+        return kernels.missingKernels(torch, backend);
+    }
+
+    /** The GPU's compute capability as given, for explanations; only called when kernels were found missing. */
+    String computeCapability() {
+        return kernels.computeCapability();
+    }
+
+    CompanionPairing pairing() {
+        return catalog.pairing();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    RequestedPackages requested() {
+        return requested;
+    }
+
+    SupportedTags tags() {
+        return tags;
+    }
+
+    FleetPolicy policy() {
+        return policy;
+    }
+
+    MarkerEnvironment environment() {
+        return environment;
+    }
+
+    String targetDescription() {
+        return targetDescription;
+    }
+}

@@ -1,0 +1,49 @@
+package org.torchplan.plan;
+
+/**
+ * Renders the PyTorch step of a plan as a requirements file pinned with {@code --hash} lines.
+ *
+ * <p>A pin may be satisfied by several files of the same version (different platform tags), and pip picks among
+ * them itself, so each pin lists the digest of every file of that version that installs on the target. Hashes are
+ * all or nothing: pip switches the whole file to hash-checking mode once one requirement has a hash, so when the
+ * index publishes no digest for some package (nightly), no hashes are written.
+ */
+public final class RequirementsFileRendering {
+
+    private RequirementsFileRendering() {
+    }
+
+    public static String render(PlanResult plan) {
+        boolean hashed = plan.packages().stream().allMatch(planned -> !planned.acceptableSha256().isEmpty());
+        StringBuilder file = new StringBuilder(1024);
+        file.append("# torchplan install plan: ").append(plan.backend()).append(" wheels from the ")
+                .append(plan.channel().id()).append(" channel\n");
+        if (hashed) {
+            file.append("# Hash-checking mode: pip then requires hashes for every dependency too; install torch's\n")
+                    .append("# dependencies first, or use: python -m pip install --no-deps -r requirements.txt\n");
+        } else {
+            file.append("# The index publishes no sha256 digests for some of these wheels: no hashes.\n");
+        }
+        file.append("--index-url ").append(plan.indexUrl()).append('\n');
+        if (plan.preReleases()) {
+            file.append("--pre\n");
+        }
+        for (PlannedPackage planned : plan.packages()) {
+            file.append(planned.pin());
+            if (hashed) {
+                for (String digest : planned.acceptableSha256()) {
+                    file.append(" \\\n    --hash=sha256:").append(digest);
+                }
+            }
+            file.append('\n');
+        }
+        if (!plan.otherRequirements().isEmpty()) {
+            file.append("# Then, from ").append(plan.otherIndexUrl())
+                    .append(" (a second step: another index must not serve PyTorch packages):\n");
+            for (String requirement : plan.otherRequirements()) {
+                file.append("#   ").append(requirement).append('\n');
+            }
+        }
+        return file.toString();
+    }
+}

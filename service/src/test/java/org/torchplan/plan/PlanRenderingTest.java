@@ -1,0 +1,110 @@
+package org.torchplan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CatalogSource;
+import org.torchplan.catalog.CatalogStatus;
+import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.InMemoryCatalog;
+import org.torchplan.policy.FleetPolicy;
+
+/** The sh and requirements renderings of plans: real plans from the recorded index, and hostile text. */
+class PlanRenderingTest {
+
+    private static final InMemoryCatalog RECORDED = InMemoryCatalog.embeddedSnapshot();
+    private static final String HOSTILE = "'; rm -rf / #$(reboot)`id`\"\\\n|&";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void requirementsFileListsEveryAcceptableDigestOfEachPin() {
+        PlanResult plan = new Planner().plan(RECORDED, PlanRequests.linux().nvidia("570.86.10")
+                .requirements("torch", "torchvision", "numpy").build(), FleetPolicy.OPEN);
+
+        String file = RequirementsFileRendering.render(plan);
+
+        assertThat(file).contains("--index-url https://download.pytorch.org/whl/cu126\n")
+                .contains("torch==2.12.0+cu126 \\\n    --hash=sha256:" + plan.packages().get(0).sha256())
+                .contains("torchvision==0.27.0+cu126 \\\n    --hash=sha256:")
+                .contains("#   numpy\n")
+                .doesNotContain("--pre");
+        for (PlannedPackage planned : plan.packages()) {
+            for (String digest : planned.acceptableSha256()) {
+                assertThat(file).contains("--hash=sha256:" + digest);
+            }
+        }
+    }
+
+    @Test
+    void shellScriptStartsSafely() {
+        PlanResult plan = new Planner().plan(RECORDED, PlanRequests.linux().nvidia("570.86.10").build(),
+                FleetPolicy.OPEN);
+
+        String script = ShellScriptRendering.render(plan);
+
+        assertThat(script).startsWith("#!/bin/sh\n").contains("\nset -eu\n")
+                .contains("\n\"${PYTHON:-python3}\" '-m' 'pip' 'install' '--index-url' "
+                        + "'https://download.pytorch.org/whl/cu126' 'torch==2.12.0+cu126'\n");
+    }
+
+    @Test
+    void shRunsExactlyThePlannedArgumentsEvenWhenTheyAreHostile() throws Exception {
+        Path sh = Path.of("/bin/sh");
+        assumeTrue(Files.isExecutable(sh), "no /bin/sh on this machine: the script cannot be run");
+        Path recorder = directory.resolve("record-arguments");
+        Path record = directory.resolve("arguments");
+        Files.writeString(recorder, "#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\000' \"$argument\"; done >> '"
+                + record + "'\n");
+        Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwx------"));
+        List<String> first = List.of("python", "-m", "pip", "install", "--index-url", "https://x.example/whl/cu126",
+                "torch==2.12.0+cu126", HOSTILE, "it's", "$HOME", "*");
+        List<String> second = List.of("python", "-m", "pip", "install", "--index-url", "https://pypi.example/simple",
+                "numpy; python_version >= '3.9'", "torch==2.12.0+cu126");
+        PlanResult plan = plan(List.of(new InstallStep("first " + HOSTILE, first), new InstallStep("second", second)),
+                List.of("explained " + HOSTILE));
+
+        ProcessBuilder recorded = new ProcessBuilder(sh.toString(), "-c", ShellScriptRendering.render(plan))
+                .directory(directory.toFile())
+                .redirectErrorStream(true);
+        recorded.environment().put("PYTHON", recorder.toString());
+        Process run = recorded.start();
+        run.getOutputStream().close();
+        String runOutput = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(runOutput).isZero();
+
+        List<String> expected = new ArrayList<>(first.subList(1, first.size()));
+        expected.addAll(second.subList(1, second.size()));
+        assertThat(Arrays.asList(Files.readString(record).split("\u0000", -1)))
+                .as("arguments the planned commands received")
+                .isEqualTo(withTrailingEmpty(expected));
+        assertThat(Files.list(directory).map(path -> path.getFileName().toString()))
+                .containsExactlyInAnyOrder("record-arguments", "arguments");
+    }
+
+    private static List<String> withTrailingEmpty(List<String> arguments) {
+        List<String> split = new ArrayList<>(arguments);
+        split.add("");
+        return split;
+    }
+
+    private static PlanResult plan(List<InstallStep> steps, List<String> explanation) {
+        return new PlanResult(ComputeBackend.parse("cu126"), Channel.STABLE, List.of(), steps, explanation,
+                List.of(), new CatalogStatus(CatalogSource.SNAPSHOT, null, false), "https://x.example/whl/cu126",
+                false, List.of(), FleetPolicy.PYPI_INDEX_URL);
+    }
+
+}
