@@ -1,5 +1,7 @@
 package org.torchplan.plan;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +14,29 @@ import org.torchplan.packaging.SupportedTags;
  * The positions of the files of a catalog entry that install on a target (tags match, not yanked), newest first.
  *
  * <p>Derived data, cached across plans: an entry's files never change (a refresh makes a new entry) and a target's
- * tags are fixed, so the answer for one (entry, tags) pair is computed once. Keys compare by identity, which is
- * both correct (immutable values) and cheap. Most of an entry's files are for other Pythons and platforms, so the
- * planner then looks at a few dozen files instead of hundreds.
+ * tags are fixed, so the answer for one (entry, tags) pair is computed once. Entries are held weakly and compared
+ * by identity: an entry a refresh replaced is dropped with its positions instead of being kept alive by this
+ * cache. Most of an entry's files are for other Pythons and platforms, so the planner then looks at a few dozen
+ * files instead of hundreds.
  */
 final class InstallableFiles {
 
-    /** Distinct (entry, target) pairs in use are few; the bound only guards against unbounded growth. */
-    private static final int LIMIT = 16_384;
+    /** Bounds against a flood of made-up targets; a fleet has a handful of machine shapes. */
+    private static final int TARGETS_PER_ENTRY = 256;
+    private static final int ENTRIES = 65_536;
 
-    private final Map<Key, int[]> positions = new ConcurrentHashMap<>();
+    private final Cache<PackageEntry, Map<SupportedTags, int[]>> byEntry =
+            Caffeine.newBuilder().weakKeys().maximumSize(ENTRIES).build();
 
     int[] of(PackageEntry entry, SupportedTags tags) {
-        Key key = new Key(entry, tags);
-        int[] found = positions.get(key);
+        Map<SupportedTags, int[]> byTags = byEntry.get(entry, unused -> new ConcurrentHashMap<>());
+        int[] found = byTags.get(tags);
         if (found == null) {
-            if (positions.size() >= LIMIT) {
-                positions.clear();
-            }
             found = compute(entry.files(), tags);
-            positions.put(key, found);
+            if (byTags.size() >= TARGETS_PER_ENTRY) {
+                byTags.clear();
+            }
+            byTags.put(tags, found);
         }
         return found;
     }
@@ -46,19 +51,5 @@ final class InstallableFiles {
             }
         }
         return Arrays.copyOf(installable, count);
-    }
-
-    /** Identity of both parts: entries and tag sets are immutable, and equality of whole entries would be slow. */
-    private record Key(PackageEntry entry, SupportedTags tags) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.entry == entry && key.tags == tags;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(entry) * 31 + System.identityHashCode(tags);
-        }
     }
 }

@@ -116,6 +116,19 @@ class PlanApiErrorTest extends ApiTest {
     }
 
     @Test
+    void gpuFieldsOfAnotherVendorAreA400() throws Exception {
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch"], "python": "cp312", "platform": {"os": "linux", "arch": "x86_64"},
+                         "gpu": {"vendor": "amd", "driverVersion": "570.86.10"}}""")), 400)
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "gpu.driverVersion", "gpu.architecture")));
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch"], "python": "cp312", "platform": {"os": "windows", "arch": "s390x"}}
+                        """)), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("platform"));
+    }
+
+    @Test
     void tooManyRequirementsAreA400() throws Exception {
         List<String> requirements = new ArrayList<>();
         for (int index = 0; index < 65; index++) {
