@@ -36,6 +36,8 @@ def stats(values, form):
 def main(path):
     with open(path) as source:
         results = json.load(source)
+    order = list(LABELS)
+    results.sort(key=lambda r: order.index(r["benchmark"].rsplit(".", 1)[1]) if r["benchmark"].rsplit(".", 1)[1] in order else len(order))
     for result in results:
         name = result["benchmark"].rsplit(".", 1)[1]
         label, goal = LABELS.get(name, (name, None))
