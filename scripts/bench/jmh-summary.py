@@ -36,6 +36,8 @@ def stats(values, form):
 def main(path):
     with open(path) as source:
         results = json.load(source)
+    if not results:
+        sys.exit(f"{path}: no benchmark results (see JMH's output)")
     order = list(LABELS)
     results.sort(key=lambda r: order.index(r["benchmark"].rsplit(".", 1)[1]) if r["benchmark"].rsplit(".", 1)[1] in order else len(order))
     for result in results:
