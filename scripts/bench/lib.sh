@@ -18,6 +18,16 @@ bench_die() {
     exit 1
 }
 
+# Installs Debian packages (as root, or with sudo).
+bench_apt_install() {
+    command -v apt-get >/dev/null 2>&1 || bench_die "missing $*, and no apt-get to install them"
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    bench_log "installing $* (apt-get)"
+    $sudo apt-get install -y "$@" >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y "$@" >&2; } \
+        || bench_die "cannot install $*"
+}
+
 # Installs missing commands from Debian packages (command name = package name for the ones used here).
 bench_require_commands() {
     local missing=()
@@ -25,13 +35,7 @@ bench_require_commands() {
     for command in "$@"; do
         command -v "$command" >/dev/null 2>&1 || missing+=("$command")
     done
-    [[ ${#missing[@]} -eq 0 ]] && return 0
-    command -v apt-get >/dev/null 2>&1 || bench_die "missing ${missing[*]} and no apt-get to install them"
-    local sudo=""
-    [[ $(id -u) -ne 0 ]] && sudo="sudo"
-    bench_log "installing ${missing[*]} (apt-get)"
-    $sudo apt-get install -y "${missing[@]}" >&2 || { $sudo apt-get update >&2 && $sudo apt-get install -y "${missing[@]}" >&2; } \
-        || bench_die "cannot install ${missing[*]}"
+    [[ ${#missing[@]} -eq 0 ]] || bench_apt_install "${missing[@]}"
 }
 
 # Builds the service, client and benchmark jars when one is missing (BENCH_REBUILD=1 forces it). Tests are not run:
