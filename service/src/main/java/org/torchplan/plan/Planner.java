@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.torchplan.backend.BackendCandidates;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.CatalogView;
@@ -20,14 +19,10 @@ import org.torchplan.policy.FleetPolicy;
  * Computes install plans: a pure function of (catalog, request, policy), with no I/O and no clock.
  *
  * <p>The selection rules are the ones in the README ("How a plan is chosen"); the comments below number them.
- * The only state is a cache of supported tag sets per target, which is derived data and safe to share.
+ * The only state is the index of installable files per (catalog entry, target), derived data safe to share.
  */
 public final class Planner {
 
-    /** Fleets have few distinct machine shapes; the bound only guards against a flood of made-up targets. */
-    private static final int TAG_CACHE_LIMIT = 4096;
-
-    private final Map<Target, SupportedTags> tagsByTarget = new ConcurrentHashMap<>();
     private final InstallableFiles installableFiles = new InstallableFiles();
 
     /**
@@ -227,16 +222,9 @@ public final class Planner {
         }
     }
 
-    private SupportedTags tags(Target target) {
-        SupportedTags tags = tagsByTarget.get(target);
-        if (tags == null) {
-            if (tagsByTarget.size() >= TAG_CACHE_LIMIT) {
-                tagsByTarget.clear();
-            }
-            tags = SupportedTags.of(AssumedPlatform.complete(target));
-            tagsByTarget.put(target, tags);
-        }
-        return tags;
+    /** SupportedTags caches per target itself; the planner only fills in the assumed glibc or macOS version. */
+    private static SupportedTags tags(Target target) {
+        return SupportedTags.of(AssumedPlatform.complete(target));
     }
 
     private static List<String> describeAll(RequestedPackages requested) {
