@@ -1,5 +1,18 @@
 package org.torchplan.api;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.torchplan.catalog.CatalogAge;
+import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.CatalogSource;
+import org.torchplan.catalog.CatalogStatus;
+import org.torchplan.catalog.Channel;
+import org.torchplan.plan.PlanRequest;
+import org.torchplan.plan.UnsatisfiableRequestException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,12 +56,17 @@ class PlanController {
     private final CatalogView catalog;
     private final FleetPolicy policy;
     private final PlanMetrics metrics;
+    private final CatalogProperties.MaxAge maxAge;
+    private final Clock clock;
 
-    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy, PlanMetrics metrics) {
+    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy, PlanMetrics metrics,
+            CatalogProperties catalogProperties, ObjectProvider<Clock> clock) {
         this.planner = planner;
         this.catalog = catalog;
         this.policy = policy;
         this.metrics = metrics;
+        this.maxAge = catalogProperties.maxAge();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -118,8 +136,37 @@ class PlanController {
         return render(plan(body), rendering);
     }
 
+    /** Plans, then applies the time the planner has no clock for: the age of the catalog data it rests on. */
     private PlanResult plan(PlanRequestBody body) {
-        return metrics.record(() -> planner.plan(catalog, PlanRequestParser.parse(body), policy));
+        Instant now = clock.instant();
+        return metrics.record(() -> {
+            PlanRequest request = PlanRequestParser.parse(body);
+            Duration bound = maxAge.of(request.channel());
+            try {
+                return planner.plan(catalog, request, policy).agedAt(now, bound);
+            } catch (UnsatisfiableRequestException unsatisfiable) {
+                throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
+            }
+        });
+    }
+
+    /** A refusal resting on old, stale or snapshot data says so: the release asked for may be newer than the data. */
+    private static UnsatisfiableRequestException withCatalogNote(
+            UnsatisfiableRequestException unsatisfiable, Channel channel, Duration bound, Instant now) {
+        CatalogStatus status = unsatisfiable.catalog();
+        if (status == null) {
+            return unsatisfiable;
+        }
+        Optional<String> old = CatalogAge.warning(status, channel, bound, now);
+        if (old.isPresent()) {
+            return unsatisfiable.with(old.get(), status.at(now, bound));
+        }
+        if (status.stale() || status.source() != CatalogSource.LIVE) {
+            return unsatisfiable.with("the catalog data this answer rests on is " + CatalogAge.describe(status.source())
+                    + " (fetched " + status.fetchedAt() + ")" + (status.stale() ? " and partly stale" : "")
+                    + ": GET /catalog shows its state", status);
+        }
+        return unsatisfiable;
     }
 
     private static ResponseEntity<Object> render(PlanResult plan, RenderingFormat rendering) {

@@ -11,7 +11,9 @@ import org.torchplan.plan.PlannedPackage;
 /** The JSON answer of {@code /plan}. */
 @Schema(name = "Plan", description = "The exact wheels for the machine, the commands that install them, and why.")
 public record PlanResponse(
-        @Schema(example = "cu126") String backend,
+        @Schema(example = "cu126", nullable = true,
+                description = "the chosen backend; null when no PyTorch package is asked for on this machine")
+        String backend,
         @Schema(example = "stable") String channel,
         List<PackageView> packages,
         List<StepView> steps,
@@ -22,7 +24,7 @@ public record PlanResponse(
     static PlanResponse of(PlanResult plan) {
         List<PackageView> packages = plan.packages().stream().map(PackageView::of).toList();
         List<StepView> steps = plan.steps().stream().map(StepView::of).toList();
-        return new PlanResponse(plan.backend().toString(), plan.channel().id(), packages, steps, plan.explanation(),
+        return new PlanResponse(plan.backend() == null ? null : plan.backend().toString(), plan.channel().id(), packages, steps, plan.explanation(),
                 plan.warnings(), CatalogView.of(plan.catalog()));
     }
 

@@ -62,6 +62,9 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unsatisfiable",
                 "Nothing satisfies the request", unsatisfiable.getMessage());
         problem.setProperty("reasons", unsatisfiable.reasons());
+        if (unsatisfiable.catalog() != null) {
+            problem.setProperty("catalog", PlanResponse.CatalogView.of(unsatisfiable.catalog()));
+        }
         return answer(problem);
     }
 

@@ -3,6 +3,7 @@ package org.torchplan.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import org.torchplan.backend.ComputeBackend;
 
@@ -13,15 +14,25 @@ import org.torchplan.backend.ComputeBackend;
  * @param upstream the index root the data came from
  * @param backends the backends of each channel, as its root listing named them
  * @param entries every (channel, backend, package) entry
+ * @param completeChannels the channels held in full: an entry missing there is empty, not unknown. Channels
+ *     loaded on demand (a nightly entry a plan asked for) are not complete.
  */
 record CatalogData(
         Instant recordedAt,
         String upstream,
         Map<Channel, SortedSet<ComputeBackend>> backends,
-        List<PackageEntry> entries) {
+        List<PackageEntry> entries,
+        Set<Channel> completeChannels) {
 
     CatalogData {
         backends = Map.copyOf(backends);
         entries = List.copyOf(entries);
+        completeChannels = Set.copyOf(completeChannels);
+    }
+
+    /** A catalog that holds every channel it lists backends for in full (the embedded snapshot). */
+    CatalogData(Instant recordedAt, String upstream, Map<Channel, SortedSet<ComputeBackend>> backends,
+            List<PackageEntry> entries) {
+        this(recordedAt, upstream, backends, entries, backends.keySet());
     }
 }

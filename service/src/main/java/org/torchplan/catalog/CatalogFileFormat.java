@@ -28,6 +28,7 @@ import org.torchplan.packaging.WheelFilename;
  * #recorded	2026-05-19T06:15:55Z
  * #upstream	https://download.pytorch.org/whl
  * #hosts	download-r2.pytorch.org,download.pytorch.org    where the file URLs point (informative)
+ * #complete	stable                              channels held in full (absent: every channel with a B row)
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
  * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
@@ -59,6 +60,7 @@ final class CatalogFileFormat {
         sink.line("#recorded\t" + data.recordedAt());
         sink.line("#upstream\t" + data.upstream());
         sink.line("#hosts\t" + String.join(",", hosts(data)));
+        sink.line("#complete\t" + String.join(",", data.completeChannels().stream().sorted().map(Channel::id).toList()));
         for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : new EnumMap<>(data.backends()).entrySet()) {
             List<String> names = channel.getValue().stream().map(ComputeBackend::toString).toList();
             sink.line("B\t" + channel.getKey().id() + "\t" + String.join(",", names));
@@ -117,6 +119,7 @@ final class CatalogFileFormat {
         Map<String, IndexedFile> filesByRow = new HashMap<>();
         Instant recordedAt = null;
         String upstream = null;
+        java.util.Set<Channel> complete = null;
         EntryUnderConstruction current = null;
         int lineNumber = 0;
         int lineStart = 0;
@@ -158,6 +161,14 @@ final class CatalogFileFormat {
             switch (fields[0]) {
                 case "#recorded" -> recordedAt = Instant.parse(fields[1]);
                 case "#upstream" -> upstream = fields[1];
+                case "#complete" -> {
+                    complete = new java.util.HashSet<>();
+                    for (String id : fields[1].split(",")) {
+                        if (!id.isEmpty()) {
+                            complete.add(Channel.parse(id));
+                        }
+                    }
+                }
                 case "B" -> {
                     SortedSet<ComputeBackend> set = new TreeSet<>();
                     for (String name : fields[2].split(",")) {
@@ -187,7 +198,9 @@ final class CatalogFileFormat {
         if (recordedAt == null || upstream == null) {
             throw new CorruptCatalogFileException("header lacks #recorded or #upstream");
         }
-        return new CatalogData(recordedAt, upstream, backends, entries);
+        return complete == null
+                ? new CatalogData(recordedAt, upstream, backends, entries)
+                : new CatalogData(recordedAt, upstream, backends, entries, complete);
     }
 
     /** Where the last line (the checksum) starts; the content ends with a newline. */

@@ -19,7 +19,7 @@ public class CatalogHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        CatalogStatus status = catalog.status();
+        CatalogStatus status = catalog.statusNow();
         long staleEntries = catalog.allEntries().stream().filter(PackageEntry::isStale).count();
         return Health.up()
                 .withDetail("source", status.source().id())

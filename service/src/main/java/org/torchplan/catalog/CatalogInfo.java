@@ -19,7 +19,7 @@ class CatalogInfo implements CatalogInfoSource {
 
     @Override
     public Versions catalogInfo() {
-        CatalogStatus status = catalog.status();
+        CatalogStatus status = catalog.statusNow();
         return new Versions(status.source().name().toLowerCase(java.util.Locale.ROOT), status.fetchedAt(),
                 catalog.snapshotRecordedAt(), status.stale(), catalog.indexRoot());
     }

@@ -22,6 +22,8 @@ import org.torchplan.packaging.PackageName;
  * @param upstream HTTP settings towards the index
  * @param minRatio a refresh yielding fewer than this fraction of the wheels it would replace is refused
  * @param companionMetadata fetch PEP 658 metadata of companion wheels in the background to pair them with torch
+ * @param maxAge data older than this, per channel, makes the catalog and every plan resting on it stale, with a
+ *     warning (an offline service on an old snapshot, or an upstream that has failed for days)
  */
 @ConfigurationProperties("torchplan.catalog")
 public record CatalogProperties(
@@ -38,7 +40,23 @@ public record CatalogProperties(
         @DefaultValue("torchplan-data") Path dataDir,
         @DefaultValue Upstream upstream,
         @DefaultValue("0.5") double minRatio,
-        @DefaultValue("true") boolean companionMetadata) {
+        @DefaultValue("true") boolean companionMetadata,
+        @DefaultValue MaxAge maxAge) {
+
+    /** Maximum age of the data per channel: stable releases come every few weeks, nightlies daily. */
+    public record MaxAge(
+            @DefaultValue("7d") Duration stable,
+            @DefaultValue("2d") Duration nightly,
+            @DefaultValue("7d") Duration test) {
+
+        public Duration of(Channel channel) {
+            return switch (channel) {
+                case STABLE -> stable;
+                case NIGHTLY -> nightly;
+                case TEST -> test;
+            };
+        }
+    }
 
     /** Time-to-live of an entry per channel: stable pages change rarely, nightly daily, test during a release. */
     public record Ttl(
@@ -90,6 +108,7 @@ public record CatalogProperties(
                 new Upstream(Duration.ofSeconds(5), Duration.ofSeconds(30), 8, 2, Duration.ofMillis(500),
                         Duration.ofSeconds(30)),
                 0.5,
-                true);
+                true,
+                new MaxAge(Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(7)));
     }
 }

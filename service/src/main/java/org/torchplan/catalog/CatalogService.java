@@ -72,6 +72,16 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Set<Channel> channelsRefreshing = ConcurrentHashMap.newKeySet();
     private final Map<Channel, Instant> lastChannelAttempt = new ConcurrentHashMap<>();
     private final Instant snapshotRecordedAt;
+    /**
+     * Whether the embedded snapshot was recorded from another index than the configured one (a mirror): then its
+     * entries are a start-up default only, replaced by the first answer of the configured index and never
+     * persisted, whatever the loss guard would say.
+     */
+    private final boolean snapshotFromElsewhere;
+    /** Where a channel's data came from as a whole: its loaded base, then live once refreshed in full. */
+    private final Map<Channel, CatalogSource> channelSources = new ConcurrentHashMap<>();
+    /** Files the channel's pages listed that belong to no backend, per page and folder (see FileAttribution). */
+    private final Map<String, UnattributedFiles> unattributed = new ConcurrentHashMap<>();
     private volatile CatalogSource source;
     private volatile Instant fetchedAt;
     /** Counts changes of the entries, the source or the fetch time; see {@link #status()}. */
@@ -102,26 +112,34 @@ public class CatalogService implements CatalogView, DisposableBean {
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
+        this.snapshotFromElsewhere = !sameIndex(snapshot.upstream(), index.root());
         load(snapshot, index.root());
         metrics.entryAge(this::oldestEntryAgeSeconds);
     }
 
+    /**
+     * Starts from the persisted catalog when it is of the configured index and newer than the snapshot, else from
+     * the snapshot: one or the other whole, never a mix (a mix once planned wheels neither index had).
+     */
     private void load(CatalogData snapshot, String indexRoot) {
         pairing.restorePins(persistence.readPins());
-        put(snapshot);
-        completeChannels.addAll(snapshot.backends().keySet());
-        source = CatalogSource.SNAPSHOT;
-        fetchedAt = snapshot.recordedAt();
-        persistence.readCatalog().ifPresent(persisted -> {
-            if (!persisted.upstream().equals(indexRoot)) {
-                log.info("Persisted catalog is of {}, not of {}; starting from the embedded snapshot",
-                        persisted.upstream(), indexRoot);
-            } else if (persisted.recordedAt().isAfter(snapshot.recordedAt())) {
-                put(persisted);
-                source = CatalogSource.PERSISTED;
-                fetchedAt = persisted.recordedAt();
-            }
-        });
+        CatalogData base = snapshot;
+        CatalogSource baseSource = CatalogSource.SNAPSHOT;
+        CatalogData persisted = persistence.readCatalog().orElse(null);
+        if (persisted != null && !sameIndex(persisted.upstream(), indexRoot)) {
+            log.info("Persisted catalog is of {}, not of {}; starting from the embedded snapshot",
+                    persisted.upstream(), indexRoot);
+        } else if (persisted != null && persisted.recordedAt().isAfter(snapshot.recordedAt())) {
+            base = persisted;
+            baseSource = CatalogSource.PERSISTED;
+        }
+        put(base);
+        completeChannels.addAll(base.completeChannels());
+        for (Channel channel : base.backends().keySet()) {
+            channelSources.put(channel, baseSource);
+        }
+        source = baseSource;
+        fetchedAt = base.recordedAt();
         changes.incrementAndGet();
     }
 
@@ -176,7 +194,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     public PackageEntry entry(Channel channel, ComputeBackend backend, String packageName) {
         String name = PackageName.normalize(packageName);
         if (!packages.contains(name)) {
-            return PackageEntry.empty(channel, backend, name, source);
+            return PackageEntry.empty(channel, backend, name, sourceOf(channel));
         }
         EntryKey key = new EntryKey(channel, backend, name);
         PackageEntry cached = entries.get(key, PackageEntry.class);
@@ -185,7 +203,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             return cached;
         }
         if (properties.offline() || completeChannels.contains(channel) || !backends(channel).contains(backend)) {
-            return PackageEntry.empty(channel, backend, name, source);
+            return PackageEntry.empty(channel, backend, name, sourceOf(channel));
         }
         PackageEntry loaded = entries.get(key, () -> loadMissing(key));
         changes.incrementAndGet();
@@ -196,6 +214,16 @@ public class CatalogService implements CatalogView, DisposableBean {
     private PackageEntry loadMissing(EntryKey key) {
         lastAttempt.put(key, clock.instant());
         return resolved(key, null, upstream.entry(key, Validators.NONE));
+    }
+
+    /** The source of the data a channel holds as a whole (what an entry the index has nothing for reports). */
+    private CatalogSource sourceOf(Channel channel) {
+        return channelSources.getOrDefault(channel, CatalogSource.LIVE);
+    }
+
+    /** Whether an entry holds data of another index than the configured one (the snapshot of a mirror's service). */
+    private boolean isFromElsewhere(PackageEntry entry) {
+        return entry != null && snapshotFromElsewhere && entry.source() == CatalogSource.SNAPSHOT;
     }
 
     private void refreshInBackgroundIfExpired(EntryKey key, PackageEntry cached) {
@@ -258,8 +286,12 @@ public class CatalogService implements CatalogView, DisposableBean {
     PackageEntry refreshEntry(EntryKey key) {
         lastAttempt.put(key, clock.instant());
         PackageEntry previous = entries.get(key, PackageEntry.class);
-        PackageEntry updated = resolved(key, previous,
-                upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE)));
+        UpstreamIndex.Result<List<IndexedFile>> result =
+                upstream.entry(key, entryValidators.getOrDefault(key, Validators.NONE));
+        if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
+            unattributed.put(key.toString(), new UnattributedFiles(key.channel(), read.unattributed()));
+        }
+        PackageEntry updated = resolved(key, previous, result);
         store(key, updated);
         writer.writeSoon();
         return updated;
@@ -268,8 +300,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     /** The entry that results from an upstream answer, given the copy it would replace. */
     private PackageEntry resolved(EntryKey key, PackageEntry previous, UpstreamIndex.Result<List<IndexedFile>> result) {
         Instant now = clock.instant();
-        EntryResolution.Outcome outcome =
-                EntryResolution.resolve(key, previous, result, now, properties.minRatio(), source);
+        EntryResolution.Outcome outcome = EntryResolution.resolve(key, previous, isFromElsewhere(previous), result,
+                now, properties.minRatio(), sourceOf(key.channel()));
         if (outcome.refused()) {
             metrics.refused();
         }
@@ -301,34 +333,59 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     private void refreshAllPackages(Channel channel) {
+        boolean listingRead = false;
         try {
             SortedSet<ComputeBackend> listed = upstream.backends(channel);
             if (!listed.isEmpty()) {
                 backends.put(channel, listed);
+                listingRead = true;
             }
         } catch (UpstreamUnavailableException unavailable) {
             log.warn("Refresh of the {} channel: backend listing unavailable ({}); refreshing known backends",
                     channel, unavailable.getMessage());
         }
-        List<Future<?>> tasks = new ArrayList<>();
+        List<Future<Boolean>> tasks = new ArrayList<>();
         for (String name : packages) {
             tasks.add(refreshExecutor.submit(() -> refreshPackage(channel, name)));
         }
-        for (Future<?> task : tasks) {
+        boolean everyPageRead = listingRead;
+        for (Future<Boolean> task : tasks) {
             try {
-                task.get();
+                everyPageRead &= task.get();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (java.util.concurrent.ExecutionException failed) {
+                everyPageRead = false;
                 log.warn("Refresh of a {} package failed", channel, failed.getCause());
             }
         }
+        if (listingRead) {
+            dropEntriesFromElsewhere(channel);
+        }
         completeChannels.add(channel);
+        if (everyPageRead) {
+            channelSources.put(channel, CatalogSource.LIVE);
+            changes.incrementAndGet();
+        }
         writer.writeIfChanged();
     }
 
-    private void refreshPackage(Channel channel, String name) {
+    /**
+     * After the configured index listed a channel's backends: entries another index's snapshot held for backends
+     * this index does not list have no page a plan could point pip at, so they go.
+     */
+    private void dropEntriesFromElsewhere(Channel channel) {
+        for (PackageEntry entry : allEntries()) {
+            if (entry.channel() == channel && isFromElsewhere(entry)) {
+                entries.evict(keyOf(entry));
+                changes.incrementAndGet();
+            }
+        }
+    }
+
+    /** Refreshes one package of a channel from its all-backends page; returns whether that page was read. */
+    private boolean refreshPackage(Channel channel, String name) {
         String pageKey = channel.id() + "/" + name;
         UpstreamIndex.Result<Map<ComputeBackend, List<IndexedFile>>> result =
                 upstream.allBackends(channel, name, packagePageValidators.getOrDefault(pageKey, Validators.NONE));
@@ -337,6 +394,7 @@ public class CatalogService implements CatalogView, DisposableBean {
             if (!read.validators().isEmpty()) {
                 packagePageValidators.put(pageKey, read.validators());
             }
+            unattributed.put(pageKey, new UnattributedFiles(channel, read.unattributed()));
             Set<ComputeBackend> affected = new TreeSet<>(read.files().keySet());
             affected.addAll(channelBackends);
             for (ComputeBackend backend : affected) {
@@ -347,9 +405,22 @@ public class CatalogService implements CatalogView, DisposableBean {
                     continue;
                 }
                 store(key, resolved(key, previous, new UpstreamIndex.Result.Read<>(files, read.skipped(),
-                        Validators.NONE)));
+                        Validators.NONE, Map.of())));
             }
-        } else if (result instanceof UpstreamIndex.Result.Missing) {
+            return true;
+        }
+        if (result instanceof UpstreamIndex.Result.NotModified) {
+            Instant now = clock.instant();
+            for (ComputeBackend backend : channelBackends) {
+                EntryKey key = new EntryKey(channel, backend, name);
+                PackageEntry previous = entries.get(key, PackageEntry.class);
+                if (previous != null && !isFromElsewhere(previous)) {
+                    store(key, previous.confirmedAt(now));
+                }
+            }
+            return true;
+        }
+        if (result instanceof UpstreamIndex.Result.Missing) {
             // a mirror without all-backends pages: fall back to the per-backend pages of the backends we know
             for (ComputeBackend backend : channelBackends) {
                 EntryKey key = new EntryKey(channel, backend, name);
@@ -357,24 +428,21 @@ public class CatalogService implements CatalogView, DisposableBean {
                     refreshEntry(key);
                 }
             }
-        } else {
-            Instant now = clock.instant();
-            String reason = result instanceof UpstreamIndex.Result.Failed<?> failed ? failed.reason() : null;
-            for (ComputeBackend backend : channelBackends) {
-                EntryKey key = new EntryKey(channel, backend, name);
-                PackageEntry previous = entries.get(key, PackageEntry.class);
-                if (previous != null) {
-                    store(key, reason == null ? previous.confirmedAt(now) : previous.markedStale(reason));
-                }
-            }
-            if (reason != null) {
-                metrics.refused();
+            return true;
+        }
+        String reason = ((UpstreamIndex.Result.Failed<?>) result).reason();
+        for (ComputeBackend backend : channelBackends) {
+            EntryKey key = new EntryKey(channel, backend, name);
+            PackageEntry previous = entries.get(key, PackageEntry.class);
+            if (previous != null) {
+                store(key, previous.markedStale(reason));
             }
         }
+        metrics.refused();
+        return false;
     }
 
     private void markLive(Instant now) {
-        source = CatalogSource.LIVE;
         fetchedAt = now;
         changes.incrementAndGet();
         writer.changed(); // written once the entry is in the cache: writeSoon() or the end of a channel refresh
@@ -386,11 +454,37 @@ public class CatalogService implements CatalogView, DisposableBean {
         }
     }
 
-    /** The catalog as the data directory keeps it: every entry with files, the backends of each channel. */
+    /**
+     * The catalog as the data directory keeps it: every entry with files of the configured index, the backends of
+     * each channel, and the channels held in full. Data of another index (a mirror's snapshot) is never written.
+     */
     private CatalogData currentCatalog() {
-        List<PackageEntry> all = allEntries().stream().filter(entry -> !entry.isEmpty()).toList();
-        return new CatalogData(clock.instant(), upstream.indexRoot(), Map.copyOf(backends), all);
+        List<PackageEntry> all = new ArrayList<>();
+        Set<Channel> incomplete = new java.util.HashSet<>();
+        for (PackageEntry entry : allEntries()) {
+            if (isFromElsewhere(entry)) {
+                incomplete.add(entry.channel());
+            } else if (!entry.isEmpty()) {
+                all.add(entry);
+            }
+        }
+        Set<Channel> complete = new java.util.HashSet<>(completeChannels);
+        complete.removeAll(incomplete);
+        return new CatalogData(clock.instant(), upstream.indexRoot(), Map.copyOf(backends), all, complete);
     }
+
+    /** Files the channel's pages listed that belong to no backend, per folder, summed over the pages last read. */
+    Map<Channel, Map<String, Integer>> unattributedFiles() {
+        Map<Channel, Map<String, Integer>> counts = new java.util.EnumMap<>(Channel.class);
+        for (UnattributedFiles page : unattributed.values()) {
+            page.counts().forEach((group, count) -> counts
+                    .computeIfAbsent(page.channel(), unused -> new java.util.TreeMap<>())
+                    .merge(group, count, Integer::sum));
+        }
+        return counts;
+    }
+
+    private record UnattributedFiles(Channel channel, Map<String, Integer> counts) {}
 
     /** Every entry currently held. */
     @SuppressWarnings("unchecked")
@@ -426,10 +520,22 @@ public class CatalogService implements CatalogView, DisposableBean {
         if (cached != null && cached.change() == current) {
             return cached.status();
         }
-        boolean stale = allEntries().stream().anyMatch(PackageEntry::isStale);
-        CatalogStatus computed = new CatalogStatus(source, fetchedAt, stale);
+        CatalogStatus computed = CatalogStatus.of(allEntries(), new CatalogStatus(source, fetchedAt, false));
         status = new StatusAtChange(current, computed);
         return computed;
+    }
+
+    /**
+     * The status now, for operators: {@link #status()}, and stale as well when the data is older than the stable
+     * channel's maximum age.
+     */
+    public CatalogStatus statusNow() {
+        return status().at(clock.instant(), properties.maxAge().stable());
+    }
+
+    /** The warning for data older than the stable channel's maximum age, if it is. */
+    java.util.Optional<String> ageWarning() {
+        return CatalogAge.warning(status(), Channel.STABLE, properties.maxAge().stable(), clock.instant());
     }
 
     /** Stores an entry; every change of the catalog goes through here so that {@link #status()} sees it. */
@@ -460,6 +566,15 @@ public class CatalogService implements CatalogView, DisposableBean {
             persistence.writePins(pairing.pins()); // the interrupted fetcher may not have written its last pins
         }
         client.close();
+    }
+
+    /** Index roots compare without a trailing slash: {@code .../whl} and {@code .../whl/} are one index. */
+    private static boolean sameIndex(String left, String right) {
+        return withoutTrailingSlash(left).equals(withoutTrailingSlash(right));
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static EntryKey keyOf(PackageEntry entry) {

@@ -21,17 +21,23 @@ final class EntryResolution {
 
     /**
      * @param previous the copy held now, or null
+     * @param previousFromElsewhere whether that copy is data of another index (a mirror's service starting from
+     *     the embedded snapshot of download.pytorch.org): any answer of the configured index replaces it, since
+     *     what this index lists is what pip will find there
      * @param sourceWithoutCopy the source to report on an empty stale entry when there was no copy at all
      */
     static Outcome resolve(
             EntryKey key,
             PackageEntry previous,
+            boolean previousFromElsewhere,
             UpstreamIndex.Result<List<IndexedFile>> result,
             Instant now,
             double minRatio,
             CatalogSource sourceWithoutCopy) {
         if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
-            Optional<String> refusal = LossGuard.refusal(previous, read.files().size(), read.skipped(), minRatio);
+            Optional<String> refusal = previousFromElsewhere
+                    ? Optional.empty()
+                    : LossGuard.refusal(previous, read.files().size(), read.skipped(), minRatio);
             if (refusal.isPresent()) {
                 return new Outcome(previous.markedStale(refusal.get()), false, true);
             }
@@ -41,7 +47,8 @@ final class EntryResolution {
         if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
             return new Outcome(previous.confirmedAt(now), false, false);
         }
-        if (result instanceof UpstreamIndex.Result.Missing && (previous == null || previous.isEmpty())) {
+        if (result instanceof UpstreamIndex.Result.Missing
+                && (previous == null || previous.isEmpty() || previousFromElsewhere)) {
             PackageEntry none = PackageEntry.empty(key.channel(), key.backend(), key.packageName(), CatalogSource.LIVE);
             return new Outcome(none.confirmedAt(now), false, false);
         }

@@ -5,10 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import okhttp3.HttpUrl;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.backend.InvalidBackendException;
 
 /**
  * The upstream index (PyTorch's or a mirror of it) in the catalog's terms: a channel's backends, one entry's
@@ -18,7 +17,17 @@ class UpstreamIndex {
 
     /** The files read for one entry or one package. */
     sealed interface Result<T> {
-        record Read<T>(T files, int skipped, Validators validators) implements Result<T> {}
+        /**
+         * @param unattributed files the page listed that belong to no backend of the channel, per folder or label
+         *     (see {@link FileAttribution}); kept out of {@code files}
+         */
+        record Read<T>(T files, int skipped, Validators validators, Map<String, Integer> unattributed)
+                implements Result<T> {
+
+            public Read {
+                unattributed = Map.copyOf(unattributed);
+            }
+        }
 
         record NotModified<T>() implements Result<T> {}
 
@@ -49,7 +58,7 @@ class UpstreamIndex {
     SortedSet<ComputeBackend> backends(Channel channel) {
         SortedSet<ComputeBackend> backends = new TreeSet<>();
         for (String name : pages.listing(indexRoot + "/" + channel.pathPrefix())) {
-            ComputeBackend backend = parseOrNull(name);
+            ComputeBackend backend = FileAttribution.exactBackend(name);
             if (backend != null) {
                 backends.add(backend); // package folders (torch/, nightly/) share the listing with backends
             }
@@ -57,23 +66,36 @@ class UpstreamIndex {
         return backends;
     }
 
-    /** One entry from its per-backend page. */
+    /**
+     * One entry from its per-backend page: the files stored in the backend's folder or at the root; a file the
+     * page lists from anywhere else is reported as not attributed, never given to the backend.
+     */
     Result<List<IndexedFile>> entry(EntryKey key, Validators previous) {
         String url = key.pageUrl(indexRoot);
         PageReader.Outcome outcome = pages.read(url, previous);
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(key.packageName(), read.page());
             metrics.skipped(wheels.skipped());
-            return new Result.Read<>(wheels.files(), wheels.skipped(), read.validators());
+            List<IndexedFile> own = new ArrayList<>(wheels.files().size());
+            Map<String, Integer> unattributed = new TreeMap<>();
+            for (IndexedFile file : wheels.files()) {
+                FileAttribution attribution = FileAttribution.of(file, key.channel());
+                if (attribution instanceof FileAttribution.EveryBackend
+                        || attribution instanceof FileAttribution.Backend owner
+                                && owner.backend().equals(key.backend())) {
+                    own.add(file);
+                } else {
+                    unattributed.merge(groupOf(attribution), 1, Integer::sum);
+                }
+            }
+            return new Result.Read<>(own, wheels.skipped(), read.validators(), unattributed);
         }
         return notRead(outcome);
     }
 
     /**
-     * One package across every backend, from {@code <root>/<channel>/<package>/}. A file stored under
-     * {@code /<backend>/} belongs to that backend; a file with a backend as local label ({@code +cu126}) on a
-     * mirror that flattens paths belongs to that one; files stored at the root of the index are listed by the
-     * index on every backend's page, so they go to every backend that has files of its own.
+     * One package across every backend, from {@code <root>/<channel>/<package>/}, each file given to the backend
+     * {@link FileAttribution} names; files stored at the root go to every backend that has files of its own.
      */
     Result<Map<ComputeBackend, List<IndexedFile>>> allBackends(Channel channel, String packageName, Validators previous) {
         String url = indexRoot + "/" + channel.pathPrefix() + packageName + "/";
@@ -81,20 +103,29 @@ class UpstreamIndex {
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(packageName, read.page());
             metrics.skipped(wheels.skipped());
-            return new Result.Read<>(splitByBackend(wheels.files()), wheels.skipped(), read.validators());
+            Map<String, Integer> unattributed = new TreeMap<>();
+            Map<ComputeBackend, List<IndexedFile>> byBackend = splitByBackend(wheels.files(), channel, unattributed);
+            return new Result.Read<>(byBackend, wheels.skipped(), read.validators(), unattributed);
         }
         return notRead(outcome);
     }
 
-    static Map<ComputeBackend, List<IndexedFile>> splitByBackend(List<IndexedFile> files) {
+    /**
+     * The files of an all-backends page per backend; the files no backend owns are counted in
+     * {@code unattributed} by folder (or label) and left out.
+     */
+    static Map<ComputeBackend, List<IndexedFile>> splitByBackend(
+            List<IndexedFile> files, Channel channel, Map<String, Integer> unattributed) {
         Map<ComputeBackend, List<IndexedFile>> byBackend = new HashMap<>();
         List<IndexedFile> everywhere = new ArrayList<>();
         for (IndexedFile file : files) {
-            ComputeBackend backend = backendOf(file);
-            if (backend == null) {
+            FileAttribution attribution = FileAttribution.of(file, channel);
+            if (attribution instanceof FileAttribution.Backend owner) {
+                byBackend.computeIfAbsent(owner.backend(), unused -> new ArrayList<>()).add(file);
+            } else if (attribution instanceof FileAttribution.EveryBackend) {
                 everywhere.add(file);
             } else {
-                byBackend.computeIfAbsent(backend, unused -> new ArrayList<>()).add(file);
+                unattributed.merge(groupOf(attribution), 1, Integer::sum);
             }
         }
         for (List<IndexedFile> own : byBackend.values()) {
@@ -103,28 +134,8 @@ class UpstreamIndex {
         return byBackend;
     }
 
-    private static ComputeBackend backendOf(IndexedFile file) {
-        HttpUrl url = HttpUrl.parse(file.url());
-        if (url != null && url.pathSize() >= 2) {
-            ComputeBackend folder = parseOrNull(url.pathSegments().get(url.pathSize() - 2));
-            if (folder != null) {
-                return folder;
-            }
-            String parent = url.pathSegments().get(url.pathSize() - 2);
-            if (parent.equals("whl") || parent.equals("nightly") || parent.equals("test")) {
-                return null; // stored at the root of the index (or of a channel)
-            }
-        }
-        String local = file.version().local();
-        return local == null ? null : parseOrNull(local);
-    }
-
-    private static ComputeBackend parseOrNull(String name) {
-        try {
-            return ComputeBackend.parse(name);
-        } catch (InvalidBackendException notABackend) {
-            return null;
-        }
+    private static String groupOf(FileAttribution attribution) {
+        return attribution instanceof FileAttribution.Unattributed kept ? kept.group() : "another backend";
     }
 
     private static <T> Result<T> notRead(PageReader.Outcome outcome) {

@@ -3,6 +3,7 @@ package org.torchplan.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.torchplan.catalog.CatalogStatus;
 import org.torchplan.catalog.CatalogView;
 import org.torchplan.catalog.IndexedFile;
 import org.torchplan.packaging.Requirement;
@@ -21,7 +22,8 @@ final class PlanAssembly {
             RequestedPackages requested,
             PackageSet set,
             List<String> explanation,
-            List<String> warnings) {
+            List<String> warnings,
+            CatalogStatus catalogStatus) {
         String root = policy.indexUrl() != null ? policy.indexUrl() : withoutTrailingSlash(catalog.indexRoot());
         if (policy.indexUrl() != null) {
             explanation.add("policy torchplan.policy.index-url: the PyTorch step reads " + root
@@ -69,7 +71,38 @@ final class PlanAssembly {
                     InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, secondStep)));
         }
         return new PlanResult(set.backend(), request.channel(), packages, steps, explanation, warnings,
-                catalog.status(), indexUrl, preReleases, others, policy.pypiIndexUrl());
+                catalogStatus, indexUrl, preReleases, others, policy.pypiIndexUrl());
+    }
+
+    /**
+     * The plan when no PyTorch package is asked for on this machine (none named, or only under markers false
+     * here): nothing comes from the PyTorch index, as pip would install nothing from it either. Other requirements
+     * install from PyPI (or the policy's mirror) as asked.
+     */
+    static PlanResult withoutPytorch(
+            CatalogView catalog,
+            PlanRequest request,
+            FleetPolicy policy,
+            RequestedPackages requested,
+            List<String> explanation,
+            List<String> warnings) {
+        List<String> others = new ArrayList<>(requested.others().size());
+        for (Requirement requirement : requested.others()) {
+            others.add(requirement.toString());
+        }
+        List<InstallStep> steps = new ArrayList<>(1);
+        if (others.isEmpty()) {
+            explanation.add("no requirement applies to this machine: nothing to install");
+        } else {
+            explanation.add("no PyTorch package is asked for on this machine: nothing comes from the PyTorch index");
+            warnings.add("the requirements are installed from " + policy.pypiIndexUrl() + " as asked; torchplan does"
+                    + " not resolve their dependencies yet: if one of them needs torch, add torch to the request so"
+                    + " that it comes from the right backend's index, not from " + policy.pypiIndexUrl());
+            steps.add(new InstallStep("Requirements from " + policy.pypiIndexUrl(),
+                    InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, others)));
+        }
+        return new PlanResult(null, request.channel(), List.of(), steps, explanation, warnings, catalog.status(),
+                null, false, others, policy.pypiIndexUrl());
     }
 
     private static String extras(Set<String> extras) {

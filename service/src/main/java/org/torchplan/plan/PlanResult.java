@@ -1,15 +1,20 @@
 package org.torchplan.plan;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CatalogAge;
 import org.torchplan.catalog.CatalogStatus;
 import org.torchplan.catalog.Channel;
 
 /**
  * A plan: the exact PyTorch wheels for one machine, the commands that install them, and why.
  *
- * @param backend the chosen backend
+ * @param backend the chosen backend, or null when the request names no PyTorch package for this machine
  * @param channel the channel the wheels come from
  * @param packages the pinned PyTorch packages, torch first
  * @param steps the commands, in order
@@ -35,12 +40,27 @@ public record PlanResult(
         String otherIndexUrl) {
 
     public PlanResult {
-        Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(catalog, "catalog");
         packages = List.copyOf(packages);
         steps = List.copyOf(steps);
         explanation = List.copyOf(explanation);
         warnings = List.copyOf(warnings);
         otherRequirements = List.copyOf(otherRequirements);
+    }
+
+    /**
+     * This plan as of {@code now}: when its catalog data is older than {@code maxAge}, stale, with a warning
+     * saying so. The planner has no clock; the caller applies the time.
+     */
+    public PlanResult agedAt(Instant now, Duration maxAge) {
+        Optional<String> warning = CatalogAge.warning(catalog, channel, maxAge, now);
+        if (warning.isEmpty()) {
+            return this;
+        }
+        List<String> aged = new ArrayList<>(warnings);
+        aged.add(warning.get());
+        return new PlanResult(backend, channel, packages, steps, explanation, aged, catalog.at(now, maxAge), indexUrl,
+                preReleases, otherRequirements, otherIndexUrl);
     }
 }

@@ -1,13 +1,18 @@
 package org.torchplan.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.torchplan.backend.BackendCandidates;
 import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.CatalogAge;
+import org.torchplan.catalog.CatalogSource;
+import org.torchplan.catalog.CatalogStatus;
 import org.torchplan.catalog.CatalogView;
 import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.PackageEntry;
 import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.SupportedTags;
@@ -45,6 +50,9 @@ public final class Planner {
         // rule 2: the PyTorch packages asked for, torch always among them; false markers dropped
         RequestedPackages requested =
                 RequestedPackages.of(request.requirements(), catalog.packages(), environment, explanation);
+        if (!requested.hasPytorchPackages()) {
+            return PlanAssembly.withoutPytorch(catalog, request, policy, requested, explanation, warnings);
+        }
         // rule 1: candidate backends
         List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation);
         String targetDescription = TargetDescription.of(target);
@@ -75,14 +83,16 @@ public final class Planner {
                 reasons.add(search.failure());
             }
         }
+        CatalogStatus catalogStatus = CatalogStatus.of(context.entriesRead(), catalog.status());
         if (chosen < 0) {
             throw new UnsatisfiableRequestException(
                     "no candidate backend has " + String.join(", ", describeAll(requested)) + " for "
-                            + targetDescription, reasons);
+                            + targetDescription, reasons, catalogStatus);
         }
         PackageSet set = sets.get(chosen);
         explainChoice(candidates, sets, searches, chosen, request, explanation, warnings);
-        return PlanAssembly.assemble(catalog, request, policy, requested, set, explanation, warnings);
+        catalogWarnings(context.entriesRead(), catalogStatus, warnings);
+        return PlanAssembly.assemble(catalog, request, policy, requested, set, explanation, warnings, catalogStatus);
     }
 
     /** Rule 1: an explicit backend alone; else the hardware's candidates; then what the policy and kernels allow. */
@@ -207,6 +217,26 @@ public final class Planner {
         } else if (request.gpu().isPresent() && request.backend().isEmpty()) {
             warnings.add("the GPU goes unused: no accelerated backend is a candidate for it on "
                     + request.target().os().id() + "; planned cpu wheels");
+        }
+    }
+
+    /**
+     * A plan resting on data that is not a fresh live read says so: each stale entry with its reason, and data
+     * from the embedded snapshot.
+     */
+    private static void catalogWarnings(List<PackageEntry> read, CatalogStatus status, List<String> warnings) {
+        Map<String, List<String>> staleByReason = new LinkedHashMap<>();
+        for (PackageEntry entry : read) {
+            if (entry.isStale()) {
+                staleByReason.computeIfAbsent(entry.staleReason(), reason -> new ArrayList<>())
+                        .add(entry.channel().id() + "/" + entry.backend() + "/" + entry.packageName());
+            }
+        }
+        staleByReason.forEach((reason, entries) -> warnings.add("catalog data of " + String.join(", ", entries)
+                + " may be out of date: " + reason));
+        if (status.source() == CatalogSource.SNAPSHOT) {
+            warnings.add("planned " + CatalogAge.describe(status.source()) + " (recorded " + status.fetchedAt()
+                    + "), not from a live read of the index; GET /catalog shows its state");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.torchplan.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
@@ -26,6 +27,8 @@ final class PlanningContext {
     private final KernelCheck kernels;
     private final InstallableFiles installableFiles;
     private final String targetDescription;
+    /** Every entry this plan read, in order, once each: what the plan's catalog status rests on. */
+    private final List<PackageEntry> entriesRead = new ArrayList<>(4);
 
     PlanningContext(
             CatalogView catalog,
@@ -49,7 +52,19 @@ final class PlanningContext {
     }
 
     PackageEntry entry(ComputeBackend backend, String packageName) {
-        return catalog.entry(channel, backend, packageName);
+        PackageEntry entry = catalog.entry(channel, backend, packageName);
+        for (int index = 0; index < entriesRead.size(); index++) {
+            if (entriesRead.get(index) == entry) {
+                return entry;
+            }
+        }
+        entriesRead.add(entry);
+        return entry;
+    }
+
+    /** The entries read so far by this plan's searches. */
+    List<PackageEntry> entriesRead() {
+        return entriesRead;
     }
 
     /** Rule 3, first half: the positions of the entry's files whose tags install on the target and not yanked. */

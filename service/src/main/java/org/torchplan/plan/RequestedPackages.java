@@ -10,9 +10,9 @@ import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.Requirement;
 
 /**
- * The requirements of a request sorted for planning: the PyTorch packages (torch first, always present), each with
- * every requirement that names it, and the other requirements for the second step. Requirements whose marker is
- * false on the target are dropped with an explanation line.
+ * The requirements of a request sorted for planning: the PyTorch packages (torch first, present whenever any
+ * PyTorch package is), each with every requirement that names it, and the other requirements for the second step.
+ * Requirements whose marker is false on the target are dropped with an explanation line, as pip drops them.
  */
 final class RequestedPackages {
 
@@ -54,13 +54,20 @@ final class RequestedPackages {
                 others.add(requirement);
             }
         }
-        if (pytorch.get(TORCH).isEmpty()) {
+        if (pytorch.size() == 1 && pytorch.get(TORCH).isEmpty()) {
+            pytorch.clear(); // no PyTorch package asked for on this machine: nothing to plan from the PyTorch index
+        } else if (pytorch.get(TORCH).isEmpty()) {
             explanation.add("torch is planned too: every PyTorch package is built against one exact torch");
         }
         return new RequestedPackages(pytorch, others);
     }
 
-    /** The PyTorch package names, torch first. */
+    /** Whether any PyTorch package is asked for (then torch is among them). */
+    boolean hasPytorchPackages() {
+        return !pytorch.isEmpty();
+    }
+
+    /** The PyTorch package names, torch first; empty when none is asked for. */
     Set<String> pytorchNames() {
         return pytorch.keySet();
     }

@@ -14,6 +14,9 @@ public final class RequirementsFileRendering {
     }
 
     public static String render(PlanResult plan) {
+        if (plan.backend() == null) {
+            return withoutPytorch(plan);
+        }
         boolean hashed = plan.packages().stream().allMatch(planned -> !planned.acceptableSha256().isEmpty());
         StringBuilder file = new StringBuilder(1024);
         file.append("# torchplan install plan: ").append(plan.backend()).append(" wheels from the ")
@@ -43,6 +46,21 @@ public final class RequirementsFileRendering {
             for (String requirement : plan.otherRequirements()) {
                 file.append("#   ").append(requirement).append('\n');
             }
+        }
+        return file.toString();
+    }
+
+    /** No PyTorch step: the other requirements, from their index, as asked (the index publishes their hashes). */
+    private static String withoutPytorch(PlanResult plan) {
+        StringBuilder file = new StringBuilder(256);
+        file.append("# torchplan install plan: no PyTorch package for this machine\n");
+        if (plan.otherRequirements().isEmpty()) {
+            file.append("# No requirement applies to this machine: nothing to install.\n");
+            return file.toString();
+        }
+        file.append("--index-url ").append(plan.otherIndexUrl()).append('\n');
+        for (String requirement : plan.otherRequirements()) {
+            file.append(requirement).append('\n');
         }
         return file.toString();
     }

@@ -20,8 +20,9 @@ public final class ShellScriptRendering {
     public static String render(PlanResult plan) {
         StringBuilder script = new StringBuilder(512);
         script.append("#!/bin/sh\n");
-        comment(script, "torchplan install plan: " + plan.backend() + " wheels from the " + plan.channel().id()
-                + " channel");
+        comment(script, plan.backend() == null
+                ? "torchplan install plan: no PyTorch package for this machine"
+                : "torchplan install plan: " + plan.backend() + " wheels from the " + plan.channel().id() + " channel");
         comment(script, "Set PYTHON to choose the interpreter (default: python3).");
         for (String line : plan.explanation()) {
             comment(script, line);

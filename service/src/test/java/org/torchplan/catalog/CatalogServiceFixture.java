@@ -26,7 +26,8 @@ final class CatalogServiceFixture {
                 new CatalogProperties.Upstream(Duration.ofSeconds(2), Duration.ofMillis(400), 4, 1,
                         Duration.ofMillis(10), Duration.ZERO),
                 0.5,
-                false);
+                false,
+                new CatalogProperties.MaxAge(Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(7)));
     }
 
     static CatalogData emptySnapshot(String root) {

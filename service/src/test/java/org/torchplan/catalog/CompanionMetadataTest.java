@@ -40,7 +40,7 @@ class CompanionMetadataTest {
                 .build());
         CatalogProperties defaults = CatalogServiceFixture.properties(dataDir, false, List.of("torchvision"));
         CatalogProperties withMetadata = new CatalogProperties(defaults.packages(), List.of(), defaults.ttl(),
-                false, false, dataDir, defaults.upstream(), defaults.minRatio(), true);
+                false, false, dataDir, defaults.upstream(), defaults.minRatio(), true, defaults.maxAge());
         catalog = new CatalogService(withMetadata, new IndexProperties(mirror.root()),
                 new CatalogMetrics(new SimpleMeterRegistry()), CatalogServiceFixture.emptySnapshot(mirror.root()),
                 new MutableClock(CatalogServiceFixture.START));

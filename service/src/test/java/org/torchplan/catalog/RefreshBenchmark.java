@@ -30,7 +30,7 @@ public final class RefreshBenchmark {
                 (System.nanoTime() - loadStart) / 1e9);
         CatalogProperties defaults = CatalogProperties.defaults(dataDir);
         CatalogProperties properties = new CatalogProperties(defaults.packages(), defaults.additionalPackages(),
-                defaults.ttl(), false, false, dataDir, defaults.upstream(), defaults.minRatio(), false);
+                defaults.ttl(), false, false, dataDir, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
         CatalogService catalog = new CatalogService(properties, new IndexProperties(root), metrics, snapshot,
                 Clock.systemUTC());
         try {

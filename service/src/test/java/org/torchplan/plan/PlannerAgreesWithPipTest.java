@@ -123,7 +123,7 @@ class PlannerAgreesWithPipTest {
         // companion metadata off: pairing comes from the built-in release table, which pip's view (the wheels'
         // Requires-Dist) then checks, and no background fetch races the plans
         CatalogProperties properties = new CatalogProperties(RECORDED_PACKAGES, List.of(), defaults.ttl(), false,
-                false, dataDirectory, defaults.upstream(), defaults.minRatio(), false);
+                false, dataDirectory, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
         catalog = new CatalogService(properties, new IndexProperties(index.indexRootUrl()), new SimpleMeterRegistry());
         catalog.refreshChannel(Channel.STABLE);
 
