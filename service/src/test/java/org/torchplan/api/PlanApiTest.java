@@ -93,6 +93,14 @@ class PlanApiTest extends ApiTest {
     }
 
     @Test
+    void aTrailingCommaInARequirementIsAccepted() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                        .content(DRIVER_570_BODY.replace("\"torch\"", "\"torch>=2.4,\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.packages[0].version").value("2.12.0+cu126"));
+    }
+
+    @Test
     void defaultsAreStableAutoNewestTorchPip() throws Exception {
         mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
                         {"requirements": ["torch"], "python": "3.12", "platform": {"os": "linux", "arch": "x86_64"},
