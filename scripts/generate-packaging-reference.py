@@ -13,6 +13,7 @@ Outputs, under service/src/test/resources/packaging/:
 import gzip
 import pathlib
 import random
+import sysconfig
 
 import packaging
 from packaging import _manylinux, tags
@@ -28,6 +29,9 @@ TARGETS = [
     ("cp312", "macos", "aarch64", "14.0"), ("cp312", "macos", "aarch64", "11.0"), ("cp310", "macos", "aarch64", "26.1"),
     ("cp311", "macos", "x86_64", "10.15"), ("cp310", "macos", "x86_64", "13.2"), ("cp314t", "macos", "aarch64", "15.3"),
     ("cp314", "windows", "x86_64", "-"), ("cp312", "windows", "aarch64", "-"), ("cp313t", "windows", "x86_64", "-"),
+    # older CPython: 3.8 (no ABI suffix) and before it the pymalloc "m" ABI (cp37m), down to 3.3
+    ("cp38", "linux", "x86_64", "2.31"), ("cp38", "windows", "x86_64", "-"), ("cp37", "linux", "x86_64", "2.17"),
+    ("cp37", "macos", "x86_64", "10.15"), ("cp36", "windows", "x86_64", "-"), ("cp33", "linux", "aarch64", "2.17"),
 ]
 
 
@@ -45,10 +49,19 @@ def platforms(os_name, arch, version):
     return ["win_arm64" if arch == "aarch64" else "win_amd64"]
 
 
+def abis(python, minor):
+    if python.endswith("t"):
+        return [python]
+    # packaging's own ABI for that version (cp37m before 3.8), as a release build reports it; on a debug build
+    # of Python it would add "d", so refuse to run there.
+    assert not sysconfig.get_config_var("Py_DEBUG"), "run this with a release (non-debug) build of Python"
+    return list(tags._cpython_abis((3, minor)))
+
+
 def supported(python, os_name, arch, version):
     minor = int(python[3:].rstrip("t"))
     plats = platforms(os_name, arch, version)
-    generated = list(tags.cpython_tags(python_version=(3, minor), abis=[python], platforms=plats))
+    generated = list(tags.cpython_tags(python_version=(3, minor), abis=abis(python, minor), platforms=plats))
     # packaging 26 also yields PEP 803 "abi3t" tags for free-threaded builds; torchplan follows pip's
     # current behaviour (only the cp3Yt ABI and none), so those are left out of the reference.
     generated = [tag for tag in generated if tag.abi != "abi3t"]

@@ -16,7 +16,8 @@ public record PlanRequestBody(
                 schema = @Schema(description = "A PEP 508 requirement", example = "torch>=2.4",
                         maxLength = PlanRequestParser.MAXIMUM_REQUIREMENT_LENGTH))
         List<String> requirements,
-        @Schema(description = "CPython: cp39 ... cp315, free-threaded cp313t/cp314t, or 3.12",
+        @Schema(description = "CPython 3.3 or later: cp38, cp312, free-threaded cp313t (3.13 and later), or 3.12;"
+                + " a Python with no fitting wheels is a 422, not a 400",
                 example = "cp312", requiredMode = Schema.RequiredMode.REQUIRED)
         String python,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)

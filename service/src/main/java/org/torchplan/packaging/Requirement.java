@@ -121,7 +121,13 @@ public final class Requirement {
         return List.copyOf(extras);
     }
 
-    /** The specifier may be parenthesised, as PEP 508 allows: {@code name (>=1.0, <2)}. */
+    /**
+     * The specifier may be parenthesised, as PEP 508 allows: {@code name (>=1.0, <2)}. Its clauses are joined by
+     * commas, and one comma may follow the last clause ({@code torch>=2.4,}, {@code name (>=1.0, )}), as
+     * pypa/packaging's requirement grammar reads it ({@code _parse_version_many}: after each clause an optional
+     * comma, and the list ends at the first non-clause). A comma with no clause before it is refused:
+     * {@code torch,>=2}, {@code torch>=1,,<2}, {@code torch>=2.4,,} and {@code torch (,)}.
+     */
     private static SpecifierSet parseSpecifier(String text, String specifierText) {
         String clauses = specifierText;
         if (clauses.startsWith("(")) {
@@ -129,6 +135,20 @@ public final class Requirement {
                 throw new InvalidRequirementException(text, "missing ')' after the version specifier");
             }
             clauses = clauses.substring(1, clauses.length() - 1);
+        }
+        clauses = clauses.strip();
+        if (clauses.endsWith(",")) {
+            clauses = clauses.substring(0, clauses.length() - 1);
+            if (clauses.isBlank()) {
+                throw new InvalidRequirementException(text, "expected a version clause before ','");
+            }
+        }
+        if (!clauses.isBlank()) {
+            for (String clause : clauses.split(",", -1)) {
+                if (clause.isBlank()) {
+                    throw new InvalidRequirementException(text, "expected a version clause before ','");
+                }
+            }
         }
         try {
             return SpecifierSet.parse(clauses);

@@ -30,7 +30,9 @@ public final class SpecifierSet {
     }
 
     /**
-     * Parses a comma-joined set; the empty (or blank) string is {@link #ANY}.
+     * Parses a comma-joined set as pypa/packaging's {@code SpecifierSet(str)} does: blank clauses are skipped, so
+     * {@code ">=2.4,"}, {@code ",>=2.4"} and {@code ">=1,,<2"} are accepted, and a string of blanks and commas is
+     * {@link #ANY}. A requirement is stricter: {@link Requirement#parse} allows one trailing comma only.
      *
      * @throws InvalidSpecifierException naming the input when any clause is invalid
      */
@@ -41,18 +43,18 @@ public final class SpecifierSet {
         if (text.length() > MAX_LENGTH) {
             throw new InvalidSpecifierException(text, "longer than " + MAX_LENGTH + " characters");
         }
-        if (text.isBlank()) {
-            return ANY;
-        }
         List<Specifier> specifiers = new ArrayList<>();
         for (String clause : text.split(",", -1)) {
+            if (clause.isBlank()) {
+                continue;
+            }
             try {
                 specifiers.add(Specifier.parse(clause));
             } catch (InvalidSpecifierException invalidClause) {
                 throw new InvalidSpecifierException(text, invalidClause.getMessage());
             }
         }
-        return new SpecifierSet(specifiers);
+        return of(specifiers);
     }
 
     /** The set of the given clauses. */

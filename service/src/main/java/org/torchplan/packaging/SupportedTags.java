@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The tags a target interpreter accepts, most preferred first, in the order pip's {@code sys_tags()} yields
  * them for CPython (pypa/packaging {@code tags.py}: {@code cpython_tags} then {@code compatible_tags}):
  * <ol>
- *   <li>{@code cp3Y-cp3Y-<platform>} for each platform (free-threaded: {@code cp3Y-cp3Yt-<platform>});</li>
+ *   <li>{@code cp3Y-<abi>-<platform>} for each platform, {@code <abi>} being {@link PythonTarget#abiTag()}:
+ *       {@code cp3Y}, free-threaded {@code cp3Yt}, and before 3.8 {@code cp3Ym} (packaging's
+ *       {@code _cpython_abis} for a release build);</li>
  *   <li>{@code cp3Y-abi3-<platform>} (not on free-threaded builds, whose ABI has no stable subset yet);</li>
  *   <li>{@code cp3Y-none-<platform>};</li>
  *   <li>{@code cp3X-abi3-<platform>} for every older minor down to 3.2 (abi3 is forward compatible);</li>

@@ -8,7 +8,8 @@ final class TargetDescription {
     private TargetDescription() {
     }
 
+    /** The Python as the request named it ({@code cp37}, {@code cp313t}), not the ABI ({@code cp37m}). */
     static String of(Target target) {
-        return target.python().abiTag() + " " + target.os().id() + " " + target.arch().id();
+        return target.python() + " " + target.os().id() + " " + target.arch().id();
     }
 }

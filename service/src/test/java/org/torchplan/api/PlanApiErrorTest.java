@@ -99,15 +99,26 @@ class PlanApiErrorTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cp27", "cp38", "cp316", "cp312t", "pp310", "3.8", "python3"})
-    void unsupportedPythonTagsAreA400(String python) throws Exception {
+    @ValueSource(strings = {"cp27", "2.7", "cp32", "cp3120", "cp309", "cp312t", "cp39t", "cp40", "pp310", "cp37m",
+            "python3"})
+    void malformedPythonTagsAreA400(String python) throws Exception {
         problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
                 .content(withField("python", python))), 400)
                 .andExpect(jsonPath("$.errors[0].field").value("python"));
     }
 
+    @Test
+    void python2IsA400SayingWhy() throws Exception {
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                .content(withField("python", "cp27"))), 400)
+                .andExpect(jsonPath("$.errors[0].message", containsString("Python 2 is not supported")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("cp27mu or cp27m")));
+    }
+
+    /** Whether wheels exist for a well-formed Python is the catalog's answer: a plan or a 422, never a 400. */
     @ParameterizedTest
-    @ValueSource(strings = {"cp39", "cp310", "cp311", "cp313", "cp313t", "cp314", "cp314t", "cp315", "3.12"})
+    @ValueSource(strings = {"cp33", "cp36", "cp37", "cp38", "3.8", "cp39", "cp310", "cp311", "cp313", "cp313t",
+            "cp314", "cp314t", "cp315", "cp316", "cp399", "3.12"})
     void supportedPythonTagsAreAccepted(String python) throws Exception {
         int status = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
                 .content(withField("python", python))).andReturn().getResponse().getStatus();
@@ -201,6 +212,16 @@ class PlanApiErrorTest extends ApiTest {
                 .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cu129: no torch>=9 for cp312 linux x86_64"))))
                 .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cu126: "))))
                 .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cpu: "))));
+    }
+
+    @Test
+    void python38WithATorchThatHasNoCp38WheelsIsA422WithReasonsNotA400() throws Exception {
+        // the index has cp38 torch wheels up to 2.4.1 only, and none at all on the cu126 index
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                .content(withField("python", "cp38").replace("\"torch\"", "\"torch>=2.5\""))), 422)
+                .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cu124: no torch>=2.5 for cp38 linux x86_64"))))
+                .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cu126: no torch for cp38 linux x86_64"))))
+                .andExpect(jsonPath("$.reasons", hasItem(startsWithText("cpu: no torch>=2.5 for cp38 linux x86_64"))));
     }
 
     @Test

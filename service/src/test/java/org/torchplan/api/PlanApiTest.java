@@ -74,6 +74,33 @@ class PlanApiTest extends ApiTest {
     }
 
     @Test
+    void python38IsPlannedWithTheNewestTorchThatHasCp38Wheels() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                        .content(DRIVER_570_BODY.replace("\"cp312\"", "\"cp38\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.packages[0].name").value("torch"))
+                .andExpect(jsonPath("$.packages[0].version").value("2.4.1+cu124"))
+                .andExpect(jsonPath("$.packages[0].filename").value("torch-2.4.1+cu124-cp38-cp38-linux_x86_64.whl"));
+    }
+
+    @Test
+    void python37IsPlannedWithItsPymallocAbiWheels() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                        .content(DRIVER_570_BODY.replace("\"cp312\"", "\"3.7\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.packages[0].version").value("1.13.1+cu117"))
+                .andExpect(jsonPath("$.packages[0].filename").value("torch-1.13.1+cu117-cp37-cp37m-linux_x86_64.whl"));
+    }
+
+    @Test
+    void aTrailingCommaInARequirementIsAccepted() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                        .content(DRIVER_570_BODY.replace("\"torch\"", "\"torch>=2.4,\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.packages[0].version").value("2.12.0+cu126"));
+    }
+
+    @Test
     void defaultsAreStableAutoNewestTorchPip() throws Exception {
         mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
                         {"requirements": ["torch"], "python": "3.12", "platform": {"os": "linux", "arch": "x86_64"},

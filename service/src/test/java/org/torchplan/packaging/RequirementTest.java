@@ -32,6 +32,20 @@ class RequirementTest {
                 + "| torch[cuda] @ file:///wheels/torch.whl ; os_name == \"posix\"",
         "A.B-C_D==1.0 | A.B-C_D | a-b-c-d | | ==1.0 | | | A.B-C_D==1.0",
         "torch[] | torch | torch | | | | | torch",
+        // one trailing comma after the last clause, as pypa/packaging 26 reads requirements
+        "torch>=2.4, | torch | torch | | >=2.4 | | | torch>=2.4",
+        "torch >=2.4 , | torch | torch | | >=2.4 | | | torch>=2.4",
+        "torch>=2.4,<3, | torch | torch | | >=2.4,<3 | | | torch>=2.4,<3",
+        "Torch_Vision >= 0.20 , < 0.22 , | Torch_Vision | torch-vision | | >=0.20,<0.22 | | "
+                + "| Torch_Vision>=0.20,<0.22",
+        "torch==2.*, | torch | torch | | ==2.* | | | torch==2.*",
+        "torch[opt-einsum]>=2.5, | torch | torch | opt-einsum | >=2.5 | | | torch[opt-einsum]>=2.5",
+        "name (>=1.0, ) | name | name | | >=1.0 | | | name>=1.0",
+        "name(>=1.0,) | name | name | | >=1.0 | | | name>=1.0",
+        "torch>=2.4, ; python_version >= '3.8' | torch | torch | | >=2.4 | python_version >= \"3.8\" | "
+                + "| torch>=2.4; python_version >= \"3.8\"",
+        "torch>=2.4,;python_version>='3.8' | torch | torch | | >=2.4 | python_version >= \"3.8\" | "
+                + "| torch>=2.4; python_version >= \"3.8\"",
     })
     void parsesEveryPart(String input, String name, String normalizedName, String extras, String specifier,
             String marker, String url, String printed) {
@@ -68,7 +82,11 @@ class RequirementTest {
     @ValueSource(strings = {"", "   ", "==2.5", "-torch", "torch-", "torch[", "torch[cuda", "torch[cu da]",
         "torch[,]", "torch 2.5", "torch==", "torch>=2.5;", "torch; python_version >", "torch @", "torch @ ",
         "torch @ https://x/y.whl extra", "torch (>=2.5", "torch>=2.5)", "torch >=2.5 ; bogus == 'x'",
-        "torch~=2", "to rch"})
+        "torch~=2", "to rch",
+        // a comma needs a clause before it: only one trailing comma (pypa/packaging rejects all of these)
+        "torch>=2.4,,", "torch>=2.4, ,", "torch>=1,,<2", "torch>=1, ,<2", "torch,>=2", "torch,", "torch ,",
+        "torch (,)", "torch(,)", "torch (>=2.4),", "torch,;python_version>'3'", "torch>=2.4,;",
+        "torch>=2.4,@ https://x/y.whl"})
     void rejectsInvalidRequirementsWithATypedErrorNamingTheInput(String input) {
         assertThatThrownBy(() -> Requirement.parse(input))
                 .isInstanceOf(InvalidRequirementException.class)

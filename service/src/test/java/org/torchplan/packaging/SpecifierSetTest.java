@@ -171,9 +171,32 @@ class SpecifierSetTest {
         assertThat(SpecifierSet.parse(printed)).isEqualTo(SpecifierSet.parse(input));
     }
 
+    /**
+     * As pypa/packaging's {@code SpecifierSet(str)}: blank clauses are skipped wherever they are (it splits on
+     * commas and drops what strips to nothing); vectors checked against packaging 26.2. Requirements are stricter
+     * (one trailing comma only), see RequirementTest.
+     */
+    @ParameterizedTest(name = "''{0}'' prints as ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+        ">=2.4, | >=2.4",
+        "'>=2.4 , ' | >=2.4",
+        ",>=2.4 | >=2.4",
+        ">=1,,<2 | >=1,<2",
+        "'>=1, ,<2' | >=1,<2",
+        ",,>=2.5,, | >=2.5",
+        ">=2.5,<2.7, | >=2.5,<2.7",
+        ", | ''",
+        "' , ,' | ''",
+    })
+    void skipsBlankClausesAsPackagingsSpecifierSetDoes(String input, String printed) {
+        SpecifierSet parsed = SpecifierSet.parse(input);
+        assertThat(parsed).hasToString(printed).isEqualTo(SpecifierSet.parse(printed));
+        assertThat(parsed.isEmpty()).isEqualTo(printed.isEmpty());
+    }
+
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"2.5", "=2.5", "=>2.5", ">=2.5.*", "~=2.5.*", "~=2", "<2.5+cu124", "~=2.5+cu124",
-        ">=", "==2.5a1.*", "==2.*.1", ">=2.5,", ",>=2.5", ">=2.5;<3", "=== ", "== foo", ">=2.5 <3",
+        ">=", "==2.5a1.*", "==2.*.1", ">=2.5;<3", "=== ", "== foo", ">=2.5 <3", ">=2.5,2.6", ",=2.5",
         "==2.5.1+", "!!=1.0"})
     void rejectsInvalidSpecifiersWithATypedErrorNamingTheInput(String input) {
         assertThatThrownBy(() -> SpecifierSet.parse(input))

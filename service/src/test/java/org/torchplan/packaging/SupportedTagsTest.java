@@ -77,6 +77,14 @@ class SupportedTagsTest {
     }
 
     @Test
+    void beforePython38TheInterpreterAbiIsThePymallocOne() {
+        SupportedTags tags = SupportedTags.of(linux("cp37", Architecture.X86_64, "2.17"));
+        assertThat(tags.tags().get(0)).isEqualTo(new Tag("cp37", "cp37m", "manylinux_2_17_x86_64"));
+        assertThat(tags.tags()).noneMatch(tag -> tag.abi().equals("cp37"))
+                .allMatch(tag -> List.of("cp37m", "abi3", "none").contains(tag.abi()));
+    }
+
+    @Test
     void freeThreadedInterpretersTakeOnlyTheirOwnAbiAndNone() {
         SupportedTags tags = SupportedTags.of(linux("cp313t", Architecture.X86_64, "2.28"));
         assertThat(tags.tags()).allMatch(tag -> tag.abi().equals("cp313t") || tag.abi().equals("none"));
@@ -109,6 +117,24 @@ class SupportedTagsTest {
         "linux/cp312/x86_64/2.28 | t-1.0-py313-none-any.whl | false",
         "linux/cp312/x86_64/2.28 | t-1.0-cp312-none-any.whl | true",
         "linux/cp312/x86_64/2.28 | t-1.0-pp310-pypy310_pp73-manylinux_2_28_x86_64.whl | false",
+        // 3.8 has the bare ABI; before 3.8 the ABI carries pymalloc's m (cp37m), as PyTorch's cp37 wheels do
+        "linux/cp38/x86_64/2.31 | torch-2.4.1+cu124-cp38-cp38-linux_x86_64.whl | true",
+        "linux/cp38/x86_64/2.31 | t-1.0-cp38-cp38m-linux_x86_64.whl | false",
+        "linux/cp38/x86_64/2.31 | t-1.0-cp37-cp37m-linux_x86_64.whl | false",
+        "linux/cp38/x86_64/2.31 | t-1.0-cp37-abi3-linux_x86_64.whl | true",
+        "linux/cp37/x86_64/2.17 | torch-1.13.1+cu117-cp37-cp37m-linux_x86_64.whl | true",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp37-cp37m-manylinux2014_x86_64.whl | true",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp37-cp37-manylinux2014_x86_64.whl | false",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp37-abi3-manylinux2014_x86_64.whl | true",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp36-abi3-manylinux2014_x86_64.whl | true",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp38-abi3-manylinux2014_x86_64.whl | false",
+        "linux/cp37/x86_64/2.17 | t-1.0-cp36-cp36m-manylinux2014_x86_64.whl | false",
+        "linux/cp37/x86_64/2.17 | t-1.0-py37-none-any.whl | true",
+        "linux/cp37/x86_64/2.17 | t-1.0-py38-none-any.whl | false",
+        "linux/cp33/aarch64/2.17 | t-1.0-cp33-cp33m-manylinux2014_aarch64.whl | true",
+        "linux/cp33/aarch64/2.17 | t-1.0-cp32-abi3-manylinux2014_aarch64.whl | true",
+        "windows/cp37/x86_64 | torch-1.13.1+cu117-cp37-cp37m-win_amd64.whl | true",
+        "macos/cp37/x86_64/10.15 | torch-1.13.1-cp37-none-macosx_10_9_x86_64.whl | true",
         // free-threaded
         "linux/cp313t/x86_64/2.28 | torch-2.8.0-cp313-cp313t-manylinux_2_28_x86_64.whl | true",
         "linux/cp313t/x86_64/2.28 | torch-2.8.0-cp313-cp313-manylinux_2_28_x86_64.whl | false",
