@@ -484,6 +484,11 @@ public class CatalogService implements CatalogView, DisposableBean {
         return counts;
     }
 
+    /** The same for one channel. */
+    public Map<String, Integer> unattributedFilesOf(Channel channel) {
+        return unattributedFiles().getOrDefault(channel, Map.of());
+    }
+
     private record UnattributedFiles(Channel channel, Map<String, Integer> counts) {}
 
     /** Every entry currently held. */

@@ -218,7 +218,7 @@ class PlannerAgreesWithPipTest {
             extraArguments.add("--pre");
         }
         List<String> requirements = request.requirements().stream().map(Requirement::toString).toList();
-        return pip.dryRun(indexUrl(request), requirements, target.python().version(), pipPlatforms(target),
+        return pip.dryRun(indexUrl(request), requirements, target.python().version(), PipPlatforms.of(target),
                 target.python().abiTag(), "cp", extraArguments);
     }
 
@@ -226,18 +226,6 @@ class PlannerAgreesWithPipTest {
     private static String indexUrl(PlanRequest request) {
         String backend = request.backend().orElseThrow().toString();
         return request.channel() == Channel.NIGHTLY ? index.nightlyIndexUrl(backend) : index.indexUrl(backend);
-    }
-
-    /** What pip's {@code --platform} must list to stand for the target machine. */
-    private static List<String> pipPlatforms(Target target) {
-        String arch = target.arch() == Architecture.AARCH64 ? "aarch64" : "x86_64";
-        return switch (target.os()) {
-            case LINUX -> PipPlatforms.linux(target.effectiveGlibc().toString(), arch);
-            case WINDOWS -> List.of(target.arch() == Architecture.AARCH64 ? "win_arm64" : "win_amd64");
-            // pip expands a macOS platform to every older macOS version itself
-            case MACOS -> List.of("macosx_" + target.effectiveMacos().major() + "_" + target.effectiveMacos().minor()
-                    + "_" + (target.arch() == Architecture.AARCH64 ? "arm64" : "x86_64"));
-        };
     }
 
     /** (normalized name, version, wheel file name) of pip's choices. */

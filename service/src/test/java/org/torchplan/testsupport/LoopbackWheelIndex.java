@@ -53,7 +53,8 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final TorchVersionPairing pairing;
-    private final RecordedIndexPages recordedPages = new RecordedIndexPages();
+    /** The index's pages before rewriting, by directory ({@code whl/cu126/torch/}): recorded, or varied from them. */
+    private final Function<String, Optional<String>> sourcePages;
     private final IndexPageRewriter rewriter;
 
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
@@ -64,8 +65,10 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     private final Map<String, GeneratedWheel> wheels = new ConcurrentHashMap<>();
     private final Map<String, List<GeneratedWheel>> pypiProjects = new ConcurrentSkipListMap<>();
 
-    private LoopbackWheelIndex(TorchVersionPairing pairing) throws IOException {
+    private LoopbackWheelIndex(TorchVersionPairing pairing, Function<String, Optional<String>> sourcePages)
+            throws IOException {
         this.pairing = pairing;
+        this.sourcePages = sourcePages;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.rewriter = new IndexPageRewriter(baseUrl, this::registerListedWheel);
@@ -85,8 +88,16 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     }
 
     public static LoopbackWheelIndex start(TorchVersionPairing pairing) {
+        return start(pairing, new RecordedIndexPages()::page);
+    }
+
+    /**
+     * Starts an index serving other pages than the recorded ones (see {@link VariedIndexPages}): each directory's
+     * page as {@code pages} gives it, before the wheel links are rewritten to the generated wheels.
+     */
+    public static LoopbackWheelIndex start(TorchVersionPairing pairing, Function<String, Optional<String>> pages) {
         try {
-            return new LoopbackWheelIndex(pairing);
+            return new LoopbackWheelIndex(pairing, pages);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the loopback wheel index to 127.0.0.1", e);
         }
@@ -224,7 +235,7 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     private Optional<String> recordedPage(String path) {
         String directory = path.substring(1);
         return pages.computeIfAbsent(directory,
-                key -> recordedPages.page(key).map(page -> rewriter.rewrite(page, path)));
+                key -> sourcePages.apply(key).map(page -> rewriter.rewrite(page, path)));
     }
 
     private Optional<String> pypiPage(String path) {

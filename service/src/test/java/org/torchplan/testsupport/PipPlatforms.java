@@ -44,4 +44,16 @@ public final class PipPlatforms {
         platforms.add("linux_" + architecture);
         return List.copyOf(platforms);
     }
+
+    /** What pip's {@code --platform} must list to stand for the target machine. */
+    public static List<String> of(org.torchplan.packaging.Target target) {
+        String arch = target.arch() == org.torchplan.packaging.Architecture.AARCH64 ? "aarch64" : "x86_64";
+        return switch (target.os()) {
+            case LINUX -> linux(target.effectiveGlibc().toString(), arch);
+            case WINDOWS -> List.of(target.arch() == org.torchplan.packaging.Architecture.AARCH64 ? "win_arm64" : "win_amd64");
+            // pip expands a macOS platform to every older macOS version itself
+            case MACOS -> List.of("macosx_" + target.effectiveMacos().major() + "_" + target.effectiveMacos().minor()
+                    + "_" + (target.arch() == org.torchplan.packaging.Architecture.AARCH64 ? "arm64" : "x86_64"));
+        };
+    }
 }
