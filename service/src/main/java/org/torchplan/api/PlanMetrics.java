@@ -34,7 +34,7 @@ class PlanMetrics {
         try {
             PlanResult plan = planning.get();
             outcome = "planned";
-            backend = plan.backend().toString();
+            backend = plan.backend() == null ? "none" : plan.backend().toString();
             return plan;
         } catch (InvalidRequestException | UnplannableRequirementException invalid) {
             outcome = "invalid";

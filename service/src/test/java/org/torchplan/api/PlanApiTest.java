@@ -1,5 +1,8 @@
 package org.torchplan.api;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.hasItem;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -36,6 +39,38 @@ class PlanApiTest extends ApiTest {
                 .andExpect(jsonPath("$.warnings").isArray())
                 .andExpect(jsonPath("$.catalog.source").value("snapshot"))
                 .andExpect(jsonPath("$.catalog.stale").isBoolean());
+    }
+
+    /** The snapshot of 2026-05-19 is older than the 7-day bound at any time these tests run (the clock is real). */
+    @Test
+    void aPlanOnDataOlderThanTheMaximumAgeIsStaleAndSaysSo() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(DRIVER_570_BODY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.catalog.stale").value(true))
+                .andExpect(jsonPath("$.warnings[*]", hasItem(allOf(containsString("torchplan.catalog.max-age.stable"),
+                        containsString("from the snapshot embedded in the service")))));
+    }
+
+    @Test
+    void aRefusalOnOldDataSaysTheReleaseMayBeNewerThanTheData() throws Exception {
+        String body = DRIVER_570_BODY.replace("[\"torch\"]", "[\"torch==2.13.0\"]");
+
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reasons[*]", hasItem(containsString("releases published since then are unknown"))))
+                .andExpect(jsonPath("$.catalog.source").value("snapshot"))
+                .andExpect(jsonPath("$.catalog.stale").value(true));
+    }
+
+    @Test
+    void aRequestNamingNoPytorchPackageHasNoBackend() throws Exception {
+        String body = DRIVER_570_BODY.replace("[\"torch\"]", "[\"requests\"]");
+
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.backend").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.packages", hasSize(0)))
+                .andExpect(jsonPath("$.steps[0].argv[-1]").value("requests"));
     }
 
     @Test

@@ -122,6 +122,46 @@ class PlannerScenarioTest {
     }
 
     @Test
+    void aRequestNamingNoPytorchPackagePlansNoTorch() {
+        PlanResult plan = PLANNER.plan(RECORDED,
+                PlanRequests.linux().nvidia("570.86.10").requirements("requests", "numpy<3").build(), FleetPolicy.OPEN);
+
+        assertThat(plan.backend()).isNull();
+        assertThat(plan.packages()).isEmpty();
+        assertThat(plan.steps()).singleElement().satisfies(step -> assertThat(step.argv())
+                .containsSequence("--index-url", FleetPolicy.PYPI_INDEX_URL).endsWith("requests", "numpy<3")
+                .noneMatch(argument -> argument.startsWith("torch")));
+        assertThat(plan.explanation()).anySatisfy(line -> assertThat(line).contains("no PyTorch package"));
+        assertThat(plan.warnings()).anySatisfy(line -> assertThat(line).contains("add torch to the request"));
+        assertThat(RequirementsFileRendering.render(plan)).contains("requests\n").doesNotContain("torch==");
+        assertShellScriptRunsExactlyTheSteps(plan);
+    }
+
+    @Test
+    void aPytorchRequirementWhoseMarkerIsFalseHereIsNotPlannedAtAll() {
+        PlanResult plan = PLANNER.plan(RECORDED,
+                PlanRequests.linux().requirements("torch; sys_platform == 'darwin'").build(), FleetPolicy.OPEN);
+
+        assertThat(plan.backend()).isNull();
+        assertThat(plan.packages()).isEmpty();
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.explanation()).anySatisfy(line -> assertThat(line).contains("is dropped"))
+                .anySatisfy(line -> assertThat(line).contains("nothing to install"));
+        assertThat(ShellScriptRendering.render(plan)).doesNotContain("pip");
+        assertThat(RequirementsFileRendering.render(plan)).contains("nothing to install").doesNotContain("--index-url");
+    }
+
+    @Test
+    void aPlanOnTheSnapshotSaysSoAndRestsOnTheEntriesItRead() {
+        PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().nvidia("570.86.10").build(), FleetPolicy.OPEN);
+
+        assertThat(plan.catalog().source()).isEqualTo(org.torchplan.catalog.CatalogSource.SNAPSHOT);
+        assertThat(plan.catalog().fetchedAt()).isEqualTo(java.time.Instant.parse("2026-05-19T06:15:55Z"));
+        assertThat(plan.warnings()).anySatisfy(line -> assertThat(line)
+                .contains("from the snapshot embedded in the service"));
+    }
+
+    @Test
     void driver570ExplainsWhyCu126() {
         PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().nvidia("570.86.10").build(), FleetPolicy.OPEN);
 

@@ -16,7 +16,9 @@ final class PlanPrinter {
 
     /** @param commandLine how each step is shown: as the service wrote it, or with the interpreter substituted */
     static void print(Plan plan, PrintStream out, Function<Step, List<String>> commandLine) {
-        out.println("Plan: backend " + plan.backend() + ", channel " + plan.channel());
+        out.println(plan.backend().isEmpty()
+                ? "Plan: no PyTorch package for this machine, channel " + plan.channel()
+                : "Plan: backend " + plan.backend() + ", channel " + plan.channel());
         int width = plan.packages().stream().mapToInt(pinned -> pinned.name().length()).max().orElse(0);
         for (Plan.PlannedPackage pinned : plan.packages()) {
             out.println("  " + pad(pinned.name(), width) + "  " + pinned.version());
@@ -28,7 +30,7 @@ final class PlanPrinter {
         plan.warnings().forEach(line -> out.println("Warning: " + line));
         plan.catalog().ifPresent(catalog -> out.println("Catalog: " + catalog.source()
                 + catalog.fetchedAt().map(time -> ", fetched " + time).orElse("")
-                + (catalog.stale() ? " (stale: the upstream index could not be refreshed)" : "")));
+                + (catalog.stale() ? " (stale: see the warnings)" : "")));
         out.println("Commands:");
         for (int index = 0; index < plan.steps().size(); index++) {
             Step step = plan.steps().get(index);
