@@ -19,13 +19,17 @@ WORKDIR /workspace
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
+# Every module the root pom lists needs its pom here, even those the image does not build: Maven reads the
+# whole reactor before -pl selects from it, and stops on a missing module (DeployManifestsTest checks the list).
 COPY service/pom.xml service/
 COPY client/pom.xml client/
-RUN ./mvnw -B -q -pl service dependency:go-offline
+COPY benchmarks/pom.xml benchmarks/
+# -pl service -am: the service and what it is built from (the parent pom), not the client or the benchmarks.
+RUN ./mvnw -B -q -pl service -am dependency:go-offline
 
 COPY service/src/ service/src/
 # Tests run in CI (.ci/run), not in the image build; -pl service because the image holds only the service.
-RUN ./mvnw -B -q -pl service -Dmaven.test.skip=true package \
+RUN ./mvnw -B -q -pl service -am -Dmaven.test.skip=true package \
  && mkdir -p /layers \
  && java -Djarmode=tools -jar service/target/torchplan-service-exec.jar extract --layers --launcher --destination /layers
 

@@ -7,19 +7,30 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The Kubernetes manifests parse and agree with each other, with the image (Dockerfile) and with the service's own
  * settings: a mismatch (a probe on the wrong path, a port that is not 8080, a selector that selects nothing) would
- * only show on a cluster otherwise.
+ * only show on a cluster otherwise. The Dockerfile also agrees with the Maven reactor it builds from, which would
+ * otherwise only show in an image build (scripts/check-container), not in the test command.
  */
 class DeployManifestsTest {
 
@@ -176,6 +187,110 @@ class DeployManifestsTest {
         int drainSeconds = Integer.parseInt(drain.replace("s", ""));
 
         assertThat((Integer) podSpec.get("terminationGracePeriodSeconds")).isGreaterThan(pauseSeconds + drainSeconds);
+    }
+
+    @Test
+    void imageBuildCopiesThePomOfEveryMavenModuleBeforeResolvingDependencies() throws Exception {
+        Set<String> modulePoms = reactorPoms(Path.of("pom.xml"));
+        List<List<String>> dependencyLayer = buildStageCopiesBeforeFirstRun();
+
+        assertThat(modulePoms).as("module poms the root pom.xml lists").contains("service/pom.xml");
+        assertThat(modulePoms).allSatisfy(pom -> assertThat(dependencyLayer.stream().anyMatch(sources -> covers(sources, pom)))
+                .as("the Dockerfile's build stage copies %s before its first RUN (Maven reads every module of the reactor,"
+                        + " even with -pl; build-stage COPY sources before that RUN: %s)", pom, dependencyLayer)
+                .isTrue());
+    }
+
+    /**
+     * The pom.xml of every module the given pom lists, and of theirs in turn, relative to the project directory: Maven
+     * reads all of them before -pl picks a module, and stops when one is missing.
+     */
+    private static Set<String> reactorPoms(Path pom) throws IOException, ParserConfigurationException, SAXException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        Element project;
+        try (InputStream in = Files.newInputStream(PROJECT.resolve(pom))) {
+            project = factory.newDocumentBuilder().parse(in).getDocumentElement();
+        }
+        assertThat(project.getLocalName()).as("root element of %s", pom).isEqualTo("project");
+
+        Set<String> poms = new LinkedHashSet<>();
+        // <project><modules> only: no pom here has profiles; one that adds modules would need reading here too.
+        for (Element modules : children(project, "modules")) {
+            for (Element module : children(modules, "module")) {
+                Path modulePath = pom.resolveSibling(module.getTextContent().trim()).normalize();
+                Path modulePom = modulePath.toString().endsWith(".xml") ? modulePath : modulePath.resolve("pom.xml");
+                poms.add(modulePom.toString().replace('\\', '/'));
+                poms.addAll(reactorPoms(modulePom));
+            }
+        }
+        return poms;
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && localName.equals(element.getLocalName())) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The sources of each COPY from the build context in the stage named build, up to its first RUN: the dependency
+     * layer. Comment lines are dropped and continued lines joined, as Docker reads them.
+     */
+    private static List<List<String>> buildStageCopiesBeforeFirstRun() {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : dockerfile().split("\\R")) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            if (line.endsWith("\\")) {
+                current.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            current.append(line);
+            if (!current.toString().isBlank()) {
+                instructions.add(current.toString().strip());
+            }
+            current.setLength(0);
+        }
+
+        List<List<String>> copies = new ArrayList<>();
+        boolean inBuildStage = false;
+        boolean sawBuildStage = false;
+        for (String instruction : instructions) {
+            List<String> words = Arrays.asList(instruction.split("\\s+"));
+            String keyword = words.get(0).toUpperCase(Locale.ROOT);
+            if (keyword.equals("FROM")) {
+                inBuildStage = words.size() >= 4 && words.get(words.size() - 2).equalsIgnoreCase("AS")
+                        && words.get(words.size() - 1).equals("build");
+                sawBuildStage |= inBuildStage;
+            } else if (inBuildStage && keyword.equals("RUN")) {
+                break;
+            } else if (inBuildStage && keyword.equals("COPY")) {
+                List<String> arguments = words.subList(1, words.size()).stream().filter(word -> !word.startsWith("--")).toList();
+                boolean fromAnotherStage = words.stream().anyMatch(word -> word.startsWith("--from="));
+                assertThat(arguments).as("build-stage COPY in shell form, the form this test reads: %s", instruction)
+                        .noneMatch(argument -> argument.startsWith("["));
+                if (!fromAnotherStage && arguments.size() >= 2) {
+                    copies.add(arguments.subList(0, arguments.size() - 1));
+                }
+            }
+        }
+        assertThat(sawBuildStage).as("the Dockerfile has a stage named build (FROM ... AS build)").isTrue();
+        return copies;
+    }
+
+    /** Whether one of the COPY sources is the file itself or a directory holding it. */
+    private static boolean covers(List<String> sources, String file) {
+        return sources.stream().map(source -> Path.of(source).normalize().toString())
+                .anyMatch(source -> source.isEmpty() || Path.of(file).startsWith(source));
     }
 
     private static Map<String, Object> only(String kind) {
