@@ -47,28 +47,27 @@ public record CatalogProperties(
     public record MaxAge(
             @DefaultValue("7d") Duration stable,
             @DefaultValue("2d") Duration nightly,
-            @DefaultValue("7d") Duration test) {
-
-        public Duration of(Channel channel) {
-            return switch (channel) {
-                case STABLE -> stable;
-                case NIGHTLY -> nightly;
-                case TEST -> test;
-            };
-        }
-    }
+            @DefaultValue("7d") Duration test) implements PerChannel {}
 
     /** Time-to-live of an entry per channel: stable pages change rarely, nightly daily, test during a release. */
     public record Ttl(
             @DefaultValue("6h") Duration stable,
             @DefaultValue("30m") Duration nightly,
-            @DefaultValue("30m") Duration test) {
+            @DefaultValue("30m") Duration test) implements PerChannel {}
 
-        public Duration of(Channel channel) {
+    /** A duration set per channel. */
+    public interface PerChannel {
+        Duration stable();
+
+        Duration nightly();
+
+        Duration test();
+
+        default Duration of(Channel channel) {
             return switch (channel) {
-                case STABLE -> stable;
-                case NIGHTLY -> nightly;
-                case TEST -> test;
+                case STABLE -> stable();
+                case NIGHTLY -> nightly();
+                case TEST -> test();
             };
         }
     }

@@ -2,38 +2,24 @@ package org.torchplan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.CatalogService;
 import org.torchplan.catalog.CatalogSource;
 import org.torchplan.catalog.Channel;
-import org.torchplan.catalog.IndexProperties;
 import org.torchplan.packaging.Architecture;
-import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.Target;
 import org.torchplan.policy.FleetPolicy;
 import org.torchplan.testsupport.LoopbackWheelIndex;
-import org.torchplan.testsupport.PipInstallChoice;
 import org.torchplan.testsupport.PipPlatforms;
 import org.torchplan.testsupport.PipRunner;
 import org.torchplan.testsupport.PytorchReleaseMatrix;
@@ -49,12 +35,8 @@ import org.torchplan.testsupport.VariedIndexPages;
 class PlansOnAnUnseenIndexTest {
 
     private static final List<String> PACKAGES = List.of("torch", "torchvision", "torchaudio");
-    private static final Duration PIP_WAIT = Duration.ofMinutes(5);
 
-    private static LoopbackWheelIndex index;
-    private static CatalogService catalog;
-    private static Path dataDirectory;
-    private static ExecutorService pipRuns;
+    private static LoopbackPlanning planning;
     private static final Map<String, CompletableFuture<Outcome>> OUTCOMES = new ConcurrentHashMap<>();
 
     /** A machine and what it asks for, and the pins a correct plan holds on this index. */
@@ -109,38 +91,20 @@ class PlansOnAnUnseenIndexTest {
     @BeforeAll
     static void planAndRunEveryFirstStep() throws IOException {
         PipRunner pip = PipRunner.locate();
-        index = LoopbackWheelIndex.start(new PytorchReleaseMatrix(), new VariedIndexPages());
-        dataDirectory = Files.createTempDirectory("plans-on-an-unseen-index");
-        CatalogProperties defaults = CatalogProperties.defaults(dataDirectory);
-        // the embedded snapshot (of download.pytorch.org) first, then a full refresh from the mirror, as in service
-        CatalogProperties properties = new CatalogProperties(PACKAGES, List.of(), defaults.ttl(), false, false,
-                dataDirectory, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
-        catalog = new CatalogService(properties, new IndexProperties(index.indexRootUrl()), new SimpleMeterRegistry());
-        catalog.refreshChannel(Channel.STABLE);
-
-        pipRuns = Executors.newFixedThreadPool(2);
+        planning = LoopbackPlanning.start(
+                LoopbackWheelIndex.start(new PytorchReleaseMatrix(), new VariedIndexPages()), PACKAGES);
         Planner planner = new Planner();
-        machines().forEach(machine -> OUTCOMES.put(machine.description(), CompletableFuture.supplyAsync(() -> {
+        machines().forEach(machine -> OUTCOMES.put(machine.description(), planning.submit(() -> {
             PlanRequest request = machine.request().build();
-            PlanResult plan = planner.plan(catalog, request, FleetPolicy.OPEN);
+            PlanResult plan = planner.plan(planning.catalog(), request, FleetPolicy.OPEN);
             return new Outcome(plan, runFirstStep(pip, plan, request.target()));
-        }, pipRuns)));
+        })));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (pipRuns != null) {
-            pipRuns.shutdownNow();
-            pipRuns.awaitTermination(30, TimeUnit.SECONDS);
-        }
-        if (catalog != null) {
-            catalog.destroy();
-        }
-        if (index != null) {
-            index.close();
-        }
-        if (dataDirectory != null) {
-            PipRunner.deleteRecursively(dataDirectory);
+        if (planning != null) {
+            planning.close();
         }
     }
 
@@ -154,9 +118,9 @@ class PlansOnAnUnseenIndexTest {
         assertThat(outcome.pip().result().succeeded())
                 .as("pip could not install step 1 of the plan for %s:%n%s", machine, outcome.pip().result().output())
                 .isTrue();
-        assertThat(choicesOf(outcome.pip().choices()))
+        assertThat(LoopbackPlanning.choicesOf(outcome.pip().choices()))
                 .as("pip's choices (name, version, file) for step 1 of %s", machine)
-                .containsExactlyInAnyOrderElementsOf(choicesOf(plan));
+                .containsExactlyInAnyOrderElementsOf(LoopbackPlanning.choicesOf(plan));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,9 +130,9 @@ class PlansOnAnUnseenIndexTest {
 
         assertThat(plan.catalog().source()).isEqualTo(CatalogSource.LIVE);
         assertThat(plan.catalog().stale()).isFalse();
-        assertThat(plan.indexUrl()).startsWith(index.indexRootUrl() + "/");
+        assertThat(plan.indexUrl()).startsWith(planning.index().indexRootUrl() + "/");
         assertThat(plan.packages()).allSatisfy(planned -> {
-            assertThat(planned.url()).startsWith(index.baseUrl() + "/files/");
+            assertThat(planned.url()).startsWith(planning.index().baseUrl() + "/files/");
             assertThat(planned.version()).doesNotContain(VariedIndexPages.VARIANT_VERSION)
                     .doesNotContain(".abi").doesNotContain(".with.").doesNotContain(".full");
         });
@@ -184,18 +148,14 @@ class PlansOnAnUnseenIndexTest {
 
     @Test
     void theCatalogCountsTheFilesOfFoldersThatAreNotBackends() {
-        Map<String, Integer> stable = catalog.unattributedFilesOf(Channel.STABLE);
+        Map<String, Integer> stable = planning.catalog().unattributedFilesOf(Channel.STABLE);
 
         assertThat(stable).containsOnlyKeys("cpu-cxx11-abi", "cu121_pypi_cudnn", "cu126_full", "+cpu.cxx11.abi");
         assertThat(stable.values()).allSatisfy(count -> assertThat(count).isEqualTo(PACKAGES.size()));
     }
 
     private static Outcome outcomeOf(Machine machine) throws Exception {
-        try {
-            return OUTCOMES.get(machine.description()).get(PIP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception cause ? cause : failed;
-        }
+        return LoopbackPlanning.await(OUTCOMES.get(machine.description()));
     }
 
     /** pip, handed the plan's step 1 as it is (its index, {@code --pre} if there, its pins), for the same machine. */
@@ -217,22 +177,5 @@ class PlansOnAnUnseenIndexTest {
         }
         return pip.dryRun(indexUrl, pins, target.python().version(), PipPlatforms.of(target),
                 target.python().abiTag(), "cp", extra);
-    }
-
-    private static List<List<String>> choicesOf(List<PipInstallChoice> choices) {
-        return choices.stream()
-                .map(choice -> List.of(PackageName.normalize(choice.name()), choice.version(), fileName(choice.url())))
-                .toList();
-    }
-
-    private static List<List<String>> choicesOf(PlanResult plan) {
-        return plan.packages().stream()
-                .map(planned -> List.of(planned.name(), planned.version(), fileName(planned.filename())))
-                .toList();
-    }
-
-    private static String fileName(String urlOrName) {
-        String path = urlOrName.contains("://") ? URI.create(urlOrName).getPath() : urlOrName;
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }
