@@ -111,7 +111,15 @@ class PlannerAgreesWithPipTest {
                 new Scenario("cu126 torch, free-threaded cp313t Linux aarch64 glibc 2.28",
                         PlanRequests.linux().python("cp313t").arch(Architecture.AARCH64).glibc("2.28")
                                 .backend("cu126").requirements("torch"),
-                        List.of("torch==2.12.0+cu126")));
+                        List.of("torch==2.12.0+cu126")),
+                new Scenario("cpu torch<1.11 torchvision torchaudio, cp39 Linux aarch64 glibc 2.17: the release pairs",
+                        PlanRequests.linux().python("cp39").arch(Architecture.AARCH64).glibc("2.17").backend("cpu")
+                                .requirements("torch<1.11", "torchvision", "torchaudio"),
+                        List.of("torch==1.10.2", "torchvision==0.11.3", "torchaudio==0.10.2")),
+                new Scenario("cpu torch==1.12.0 torchvision torchaudio, cp39 Linux x86_64 glibc 2.17",
+                        PlanRequests.linux().python("cp39").glibc("2.17").backend("cpu")
+                                .requirements("torch==1.12.0", "torchvision", "torchaudio"),
+                        List.of("torch==1.12.0+cpu", "torchvision==0.13.0+cpu", "torchaudio==0.12.0+cpu")));
     }
 
     @BeforeAll
