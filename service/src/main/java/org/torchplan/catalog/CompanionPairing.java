@@ -1,7 +1,7 @@
 package org.torchplan.catalog;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.Version;
@@ -11,7 +11,8 @@ import org.torchplan.packaging.Version;
  *
  * <p>Evidence in order of trust: the companion wheel's own {@code Requires-Dist: torch==X} (PEP 658 metadata,
  * fetched once per release, kept forever because wheels are immutable); for nightlies the build date in
- * {@code devYYYYMMDD}; the built-in {@link CompanionReleaseTable}. Without evidence the answer is {@code UNKNOWN}.
+ * {@code devYYYYMMDD}; the built-in {@link CompanionReleaseTable}. Without evidence the answer is {@code UNKNOWN},
+ * and the planner then treats the pair as not paired: it never guesses.
  */
 public class CompanionPairing {
 
@@ -31,6 +32,8 @@ public class CompanionPairing {
 
     /** The release table's answers, memoized: the table is fixed and plans ask it for every candidate. */
     private final Map<TableQuestion, TableAnswer> tableAnswers = new ConcurrentHashMap<>();
+    /** Whether the table places a companion release (the question's version) with some torch release. */
+    private final Map<TableQuestion, Boolean> tabledReleases = new ConcurrentHashMap<>();
 
     public Match match(String companionPackage, Version companionVersion, Version torchVersion) {
         String companion = PackageName.normalize(companionPackage);
@@ -51,10 +54,13 @@ public class CompanionPairing {
         TableAnswer answer = tableAnswers.computeIfAbsent(
                 new TableQuestion(companion, torchVersion.major(), torchVersion.minor(), torchVersion.micro()),
                 TableAnswer::of);
-        if (!answer.covered()) {
-            return Match.UNKNOWN;
+        if (answer.covered()) {
+            return answer.releases().contains(companionVersion.baseVersion()) ? Match.PAIRED : Match.NOT_PAIRED;
         }
-        return companionVersion.baseVersion().equals(answer.companion()) ? Match.PAIRED : Match.NOT_PAIRED;
+        // no row for this torch; a companion release the table places with another torch still does not go with it
+        boolean tabled = tabledReleases.computeIfAbsent(new TableQuestion(companion, companionVersion.major(),
+                companionVersion.minor(), companionVersion.micro()), TableAnswer::tabled);
+        return tabled ? Match.NOT_PAIRED : Match.UNKNOWN;
     }
 
     /** Records what a companion release's metadata pins torch to ({@code null}: it pins no single torch). */
@@ -90,16 +96,22 @@ public class CompanionPairing {
     /** A question to the release table; its answers are memoized (the table is fixed, plans ask it often). */
     private record TableQuestion(String companion, int major, int minor, int micro) {}
 
-    /** {@code covered}: the table knows this torch release; {@code companion}: its release, null if none was made. */
-    private record TableAnswer(boolean covered, Version companion) {
+    /** {@code covered}: the table has a row for this torch release; {@code releases}: the companion's releases for it. */
+    private record TableAnswer(boolean covered, List<Version> releases) {
 
         static TableAnswer of(TableQuestion question) {
-            Optional<String> release = CompanionReleaseTable.companionFor(
+            List<String> releases = CompanionReleaseTable.releasesFor(
                     question.companion(), question.major(), question.minor(), question.micro());
-            if (release == null) {
-                return new TableAnswer(false, null);
+            if (releases == null) {
+                return new TableAnswer(false, List.of());
             }
-            return new TableAnswer(true, release.map(Version::parse).orElse(null));
+            return new TableAnswer(true, releases.stream().map(Version::parse).toList());
+        }
+
+        /** Whether the table names the question's {@code major.minor.micro} as a release of the companion. */
+        static boolean tabled(TableQuestion question) {
+            return CompanionReleaseTable.torchReleaseOf(question.companion(),
+                    question.major() + "." + question.minor() + "." + question.micro()).isPresent();
         }
     }
 }

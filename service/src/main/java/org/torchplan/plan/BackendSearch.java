@@ -15,7 +15,9 @@ import org.torchplan.packaging.Version;
  * Finds the newest full set of qualifying wheels on one backend.
  *
  * <p>Walks the torch files that install on the target, newest first, and stops at the first torch version for
- * which every asked companion has a qualifying wheel paired with it. Files of one version are adjacent in a catalog
+ * which every asked companion has a qualifying wheel paired with it. A companion is paired with a torch only on
+ * evidence (PEP 658 metadata pin, nightly build date, release table): a torch version none of them pairs a companion
+ * with is not a full set, and the walk goes on to older ones. Files of one version are adjacent in a catalog
  * entry, so a rejected version is skipped as a block. Nothing is allocated per file: only a found set and the
  * explanation lines are built.
  */
@@ -28,6 +30,14 @@ final class BackendSearch {
     /** The oldest and newest torch versions whose builds here lack kernels for the GPU, for one summary line. */
     private Version oldestWithoutKernels;
     private Version newestWithoutKernels;
+    /** Set by {@link #companionFor}: a qualifying release of the companion has no known pairing with the torch. */
+    private boolean unknownPairing;
+    /** The torch versions (public, newest first) skipped because a companion's pairing with them is unknown. */
+    private final List<Version> unknownPairingTorches = new ArrayList<>(1);
+    private final List<String> unknownPairingCompanions = new ArrayList<>(1);
+    /** The failure naming the newest torch skipped for an unknown pairing: the reason when no set is found. */
+    private String unknownPairingFailure;
+    private boolean found;
 
     BackendSearch(PlanningContext context, ComputeBackend backend) {
         this.context = context;
@@ -39,17 +49,30 @@ final class BackendSearch {
         return failure;
     }
 
-    /** What the search excluded on the way (missing kernels, policy), for the explanation. */
+    /** What the search excluded on the way (missing kernels, unknown pairings, policy), for the explanation. */
     List<String> notes() {
-        if (newestWithoutKernels == null) {
+        boolean unknownPairingNote = found && !unknownPairingTorches.isEmpty();
+        if (newestWithoutKernels == null && !unknownPairingNote) {
             return notes;
         }
-        List<String> all = new ArrayList<>(notes.size() + 1);
-        String series = series(oldestWithoutKernels).equals(series(newestWithoutKernels))
-                ? series(newestWithoutKernels)
-                : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
-        all.add(backend + ": torch " + series + " builds carry no kernels for compute capability "
-                + context.computeCapability());
+        List<String> all = new ArrayList<>(notes.size() + 2);
+        if (newestWithoutKernels != null) {
+            String series = series(oldestWithoutKernels).equals(series(newestWithoutKernels))
+                    ? series(newestWithoutKernels)
+                    : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
+            all.add(backend + ": torch " + series + " builds carry no kernels for compute capability "
+                    + context.computeCapability());
+        }
+        if (unknownPairingNote) {
+            // no backend prefix: pairing evidence is the same on every backend, so the line is said once per plan
+            boolean one = unknownPairingTorches.size() == 1;
+            List<String> torches = new ArrayList<>(unknownPairingTorches.size());
+            unknownPairingTorches.forEach(torch -> torches.add(torch.toString()));
+            all.add("torch " + String.join(", ", torches) + ": no " + String.join(" or ", unknownPairingCompanions)
+                    + " is known to be paired with " + (one ? "it" : "them")
+                    + " (no PEP 658 metadata pin, not in the release table); planned an older torch with a known"
+                    + " pairing");
+        }
         all.addAll(notes);
         return all;
     }
@@ -96,9 +119,13 @@ final class BackendSearch {
             int end = groupEnd(files, installable, position);
             Optional<PackageSet> set = setFor(torch, files, installable, position, end, requirements, preReleases);
             if (set.isPresent()) {
+                found = true;
                 return set;
             }
             position = end;
+        }
+        if (unknownPairingFailure != null) {
+            failure = unknownPairingFailure;
         }
         if (floor != null) {
             failure = backend + ": no full set with a torch newer than " + floor + " for "
@@ -126,9 +153,13 @@ final class BackendSearch {
             return Optional.empty();
         }
         List<PackageSet.Pick> picks = new ArrayList<>(context.requested().pytorchNames().size());
-        picks.add(pick(RequestedPackages.TORCH, files, installable, start, end, false));
+        picks.add(pick(RequestedPackages.TORCH, files, installable, start, end));
         for (String companion : context.requested().companions()) {
             PackageSet.Pick pick = companionFor(companion, torch);
+            if (pick == null && unknownPairing) {
+                recordUnknownPairing(companion, torch.publicVersion());
+                return Optional.empty();
+            }
             if (pick == null) {
                 failure = backend + ": torch " + torch + " has no " + context.requested().describe(companion)
                         + " paired with it for " + context.targetDescription();
@@ -139,7 +170,10 @@ final class BackendSearch {
         return Optional.of(new PackageSet(backend, torch, picks));
     }
 
-    /** The newest qualifying wheel of a companion paired with {@code torch}; a wheel of unknown pairing as a fallback. */
+    /**
+     * The newest qualifying wheel of a companion paired with {@code torch}, or null. A release whose pairing with
+     * {@code torch} is unknown is never picked; {@link #unknownPairing} says whether one qualified.
+     */
     private PackageSet.Pick companionFor(String companion, Version torch) {
         PackageEntry entry = context.entry(backend, companion);
         List<IndexedFile> files = entry.files();
@@ -147,8 +181,7 @@ final class BackendSearch {
         List<Requirement> requirements = context.requested().requirementsFor(companion);
         boolean preReleases = context.allowsPreReleases(companion);
         CompanionPairing pairing = context.pairing();
-        int unknownStart = -1;
-        int unknownEnd = -1;
+        unknownPairing = false;
         int position = 0;
         while (position < installable.length) {
             IndexedFile file = files.get(installable[position]);
@@ -159,28 +192,40 @@ final class BackendSearch {
             Version version = file.version();
             int end = groupEnd(files, installable, position);
             CompanionPairing.Match match = pairing.match(companion, version, torch);
-            if (match != CompanionPairing.Match.NOT_PAIRED) {
+            if (match == CompanionPairing.Match.PAIRED) {
                 Optional<Requirement> blocked = context.policy().blocking(companion, version, context.environment());
-                if (blocked.isPresent()) {
-                    note(policyNote(companion, version, blocked.get()));
-                } else if (match == CompanionPairing.Match.PAIRED) {
-                    return pick(companion, files, installable, position, end, false);
-                } else if (unknownStart < 0) {
-                    unknownStart = position;
-                    unknownEnd = end;
+                if (blocked.isEmpty()) {
+                    return pick(companion, files, installable, position, end);
                 }
+                note(policyNote(companion, version, blocked.get()));
+            } else if (match == CompanionPairing.Match.UNKNOWN) {
+                unknownPairing = true;
             }
             position = end;
         }
-        return unknownStart < 0 ? null : pick(companion, files, installable, unknownStart, unknownEnd, true);
+        return null;
+    }
+
+    /** A torch version left out because nothing establishes which release of the companion goes with it. */
+    private void recordUnknownPairing(String companion, Version torch) {
+        failure = backend + ": no " + companion + " known to be paired with torch " + torch
+                + " (no PEP 658 metadata, not in the release table)";
+        if (unknownPairingFailure == null) {
+            unknownPairingFailure = failure;
+        }
+        if (!unknownPairingTorches.contains(torch)) {
+            unknownPairingTorches.add(torch);
+        }
+        if (!unknownPairingCompanions.contains(companion)) {
+            unknownPairingCompanions.add(companion);
+        }
     }
 
     /**
      * Among the installable files of one version (positions {@code start} to {@code end}), the one pip ranks best
      * for the target, and every one's digest.
      */
-    private PackageSet.Pick pick(
-            String name, List<IndexedFile> files, int[] installable, int start, int end, boolean pairingUnknown) {
+    private PackageSet.Pick pick(String name, List<IndexedFile> files, int[] installable, int start, int end) {
         SupportedTags tags = context.tags();
         IndexedFile best = null;
         int bestRank = Integer.MAX_VALUE;
@@ -196,7 +241,7 @@ final class BackendSearch {
                 digests.add(file.sha256());
             }
         }
-        return new PackageSet.Pick(name, best, digests, pairingUnknown);
+        return new PackageSet.Pick(name, best, digests);
     }
 
     /** The position after the last installable file with the same version as the one at {@code start}. */

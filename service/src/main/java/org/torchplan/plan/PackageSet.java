@@ -17,9 +17,8 @@ record PackageSet(ComputeBackend backend, Version torchVersion, List<Pick> picks
      *
      * @param file the wheel pip ranks best for the target among the files of that version
      * @param acceptableSha256 the digests of every file of that version that installs on the target
-     * @param pairingUnknown whether neither metadata nor the release table says which torch this companion needs
      */
-    record Pick(String name, IndexedFile file, List<String> acceptableSha256, boolean pairingUnknown) {
+    record Pick(String name, IndexedFile file, List<String> acceptableSha256) {
 
         Pick {
             acceptableSha256 = List.copyOf(acceptableSha256);

@@ -43,10 +43,6 @@ final class PlanAssembly {
                     file.sha256(), pin, pick.acceptableSha256()));
             pins.add(pin);
             barePins.add(pick.name() + "==" + version);
-            if (pick.pairingUnknown()) {
-                warnings.add("no metadata or release table pairs " + pick.name() + " " + version + " with torch "
-                        + set.torchVersion() + ": planned the newest qualifying " + pick.name());
-            }
         }
 
         List<InstallStep> steps = new ArrayList<>(2);

@@ -225,6 +225,17 @@ class PlanApiErrorTest extends ApiTest {
     }
 
     @Test
+    void aCompanionWithNoKnownPairingIsA422NamingThePair() throws Exception {
+        // torch 1.7.1 predates the release table, and companion metadata is off here: nothing pairs a torchvision
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch<1.8", "torchvision"], "python": "cp39",
+                         "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"}}
+                        """)), 422)
+                .andExpect(jsonPath("$.reasons", hasItem("cpu: no torchvision known to be"
+                        + " paired with torch 1.7.1 (no PEP 658 metadata, not in the release table)")));
+    }
+
+    @Test
     void aForbiddenChannelIsA403NamingTheRule() throws Exception {
         problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
                 .content(withField("channel", "nightly"))), 403)

@@ -29,11 +29,31 @@ class CompanionPairingTest {
         "torchaudio, 2.11.0, 2.11.0, PAIRED",
         "torchvision, 0.27.0, 2.12.0, PAIRED",
         "torchaudio, 2.11.0, 2.12.0, NOT_PAIRED",
+        "torchvision, 0.15.0, 2.0.0, PAIRED",
+        "torchaudio, 2.0.0, 2.0.0, PAIRED",
+        "torchvision, 0.14.1, 1.13.1, PAIRED",
+        "torchvision, 0.14.1+cu117, 1.13.1+cu117, PAIRED",
+        "torchvision, 0.2.0, 1.13.1, NOT_PAIRED",
+        "torchvision, 0.13.0, 1.12.0, PAIRED",
+        "torchaudio, 0.12.0, 1.12.0, PAIRED",
+        "torchvision, 0.14.1, 1.12.0, NOT_PAIRED",
+        "torchaudio, 0.13.1, 1.12.0, NOT_PAIRED",
+        "torchvision, 0.11.3, 1.10.2, PAIRED",
+        "torchaudio, 0.10.2, 1.10.2, PAIRED",
+        "torchvision, 0.21.0, 1.10.2, NOT_PAIRED",
+        "torchaudio, 2.6.0, 1.10.2, NOT_PAIRED",
+        "torchvision, 0.11.0, 1.10.0, PAIRED",
+        "torchvision, 0.11.1, 1.10.0, PAIRED",
+        "torchvision, 0.9.0, 1.8.0, PAIRED",
+        "torchaudio, 0.8.2, 1.8.2, PAIRED",
         "torchvision, 0.28.0, 2.13.0, UNKNOWN",
-        "torchvision, 0.14.1, 1.13.1, UNKNOWN",
+        "torchvision, 0.27.0, 2.13.0, NOT_PAIRED",
+        "torchaudio, 2.11.0+cu126, 2.13.0+cu126, NOT_PAIRED",
+        "torchvision, 0.8.2, 1.7.1, UNKNOWN",
+        "torchvision, 0.23.0, 1.7.1, NOT_PAIRED",
         "torchcodec, 0.8.0, 2.9.0, UNKNOWN",
     })
-    void pairsFromTheReleaseTable(String companion, String companionVersion, String torch, Match expected) {
+    void pairsFromTheReleaseTableAndNeverGuesses(String companion, String companionVersion, String torch, Match expected) {
         assertThat(pairing.match(companion, Version.parse(companionVersion), Version.parse(torch))).isEqualTo(expected);
     }
 

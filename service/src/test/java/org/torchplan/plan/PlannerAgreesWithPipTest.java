@@ -2,39 +2,26 @@ package org.torchplan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.torchplan.catalog.CatalogProperties;
 import org.torchplan.catalog.CatalogService;
 import org.torchplan.catalog.CatalogSource;
 import org.torchplan.catalog.Channel;
-import org.torchplan.catalog.IndexProperties;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.packaging.Architecture;
-import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.Target;
 import org.torchplan.policy.FleetPolicy;
 import org.torchplan.testsupport.LoopbackWheelIndex;
-import org.torchplan.testsupport.PipInstallChoice;
 import org.torchplan.testsupport.PipPlatforms;
 import org.torchplan.testsupport.PipRunner;
 
@@ -52,12 +39,7 @@ class PlannerAgreesWithPipTest {
 
     /** The packages the loopback index records; the catalog reads only these. */
     private static final List<String> RECORDED_PACKAGES = List.of("torch", "torchvision", "torchaudio");
-    private static final Duration PIP_WAIT = Duration.ofMinutes(5);
-
-    private static LoopbackWheelIndex index;
-    private static CatalogService catalog;
-    private static Path dataDirectory;
-    private static ExecutorService pipRuns;
+    private static LoopbackPlanning planning;
     private static final Map<String, CompletableFuture<Outcome>> OUTCOMES = new ConcurrentHashMap<>();
 
     /** One differential case: a request for a fixed backend, and what both must agree on (no pins: no plan). */
@@ -111,49 +93,37 @@ class PlannerAgreesWithPipTest {
                 new Scenario("cu126 torch, free-threaded cp313t Linux aarch64 glibc 2.28",
                         PlanRequests.linux().python("cp313t").arch(Architecture.AARCH64).glibc("2.28")
                                 .backend("cu126").requirements("torch"),
-                        List.of("torch==2.12.0+cu126")));
+                        List.of("torch==2.12.0+cu126")),
+                new Scenario("cpu torch<1.11 torchvision torchaudio, cp39 Linux aarch64 glibc 2.17: the release pairs",
+                        PlanRequests.linux().python("cp39").arch(Architecture.AARCH64).glibc("2.17").backend("cpu")
+                                .requirements("torch<1.11", "torchvision", "torchaudio"),
+                        List.of("torch==1.10.2", "torchvision==0.11.3", "torchaudio==0.10.2")),
+                new Scenario("cpu torch==1.12.0 torchvision torchaudio, cp39 Linux x86_64 glibc 2.17",
+                        PlanRequests.linux().python("cp39").glibc("2.17").backend("cpu")
+                                .requirements("torch==1.12.0", "torchvision", "torchaudio"),
+                        List.of("torch==1.12.0+cpu", "torchvision==0.13.0+cpu", "torchaudio==0.12.0+cpu")));
     }
 
     @BeforeAll
     static void planAndAskPip() throws IOException {
         PipRunner pip = PipRunner.locate();
-        index = LoopbackWheelIndex.start();
-        dataDirectory = Files.createTempDirectory("planner-agrees-with-pip");
-        CatalogProperties defaults = CatalogProperties.defaults(dataDirectory);
-        // companion metadata off: pairing comes from the built-in release table, which pip's view (the wheels'
-        // Requires-Dist) then checks, and no background fetch races the plans
-        CatalogProperties properties = new CatalogProperties(RECORDED_PACKAGES, List.of(), defaults.ttl(), false,
-                false, dataDirectory, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
-        catalog = new CatalogService(properties, new IndexProperties(index.indexRootUrl()), new SimpleMeterRegistry());
-        catalog.refreshChannel(Channel.STABLE);
-
-        pipRuns = Executors.newFixedThreadPool(2);
+        planning = LoopbackPlanning.start(LoopbackWheelIndex.start(), RECORDED_PACKAGES);
         Planner planner = new Planner();
-        scenarios().forEach(scenario -> OUTCOMES.put(scenario.description(), CompletableFuture.supplyAsync(() -> {
+        scenarios().forEach(scenario -> OUTCOMES.put(scenario.description(), planning.submit(() -> {
             PlanRequest request = scenario.request().build();
             PipRunner.DryRun pipChoice = askPip(pip, request);
             try {
-                return new Outcome(planner.plan(catalog, request, FleetPolicy.OPEN), null, pipChoice);
+                return new Outcome(planner.plan(planning.catalog(), request, FleetPolicy.OPEN), null, pipChoice);
             } catch (UnsatisfiableRequestException refusal) {
                 return new Outcome(null, refusal, pipChoice);
             }
-        }, pipRuns)));
+        })));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (pipRuns != null) {
-            pipRuns.shutdownNow();
-            pipRuns.awaitTermination(30, TimeUnit.SECONDS);
-        }
-        if (catalog != null) {
-            catalog.destroy();
-        }
-        if (index != null) {
-            index.close();
-        }
-        if (dataDirectory != null) {
-            PipRunner.deleteRecursively(dataDirectory);
+        if (planning != null) {
+            planning.close();
         }
     }
 
@@ -177,9 +147,9 @@ class PlannerAgreesWithPipTest {
                 .as("pip found no solution where the planner pinned %s:%n%s", scenario.expectedPins(),
                         outcome.pip().result().output())
                 .isTrue();
-        assertThat(choicesOf(outcome.pip().choices()))
+        assertThat(LoopbackPlanning.choicesOf(outcome.pip().choices()))
                 .as("pip's choices (name, version, file) for %s", scenario)
-                .containsExactlyInAnyOrderElementsOf(choicesOf(plan));
+                .containsExactlyInAnyOrderElementsOf(LoopbackPlanning.choicesOf(plan));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -189,22 +159,18 @@ class PlannerAgreesWithPipTest {
         Outcome outcome = outcomeOf(scenario);
         ComputeBackend backend = request.backend().orElseThrow();
 
-        assertThat(catalog.entry(request.channel(), backend, "torch").source()).isEqualTo(CatalogSource.LIVE);
+        assertThat(planning.catalog().entry(request.channel(), backend, "torch").source()).isEqualTo(CatalogSource.LIVE);
         if (outcome.plan() != null) {
             assertThat(outcome.plan().backend()).isEqualTo(backend);
             assertThat(outcome.plan().indexUrl()).isEqualTo(indexUrl(request));
             assertThat(outcome.plan().preReleases()).isEqualTo(request.channel() != Channel.STABLE);
             assertThat(outcome.plan().packages())
-                    .allSatisfy(planned -> assertThat(planned.url()).startsWith(index.baseUrl() + "/files/"));
+                    .allSatisfy(planned -> assertThat(planned.url()).startsWith(planning.index().baseUrl() + "/files/"));
         }
     }
 
     private static Outcome outcomeOf(Scenario scenario) throws Exception {
-        try {
-            return OUTCOMES.get(scenario.description()).get(PIP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception cause ? cause : failed;
-        }
+        return LoopbackPlanning.await(OUTCOMES.get(scenario.description()));
     }
 
     /**
@@ -225,26 +191,6 @@ class PlannerAgreesWithPipTest {
     /** The loopback index of the request's channel and backend. */
     private static String indexUrl(PlanRequest request) {
         String backend = request.backend().orElseThrow().toString();
-        return request.channel() == Channel.NIGHTLY ? index.nightlyIndexUrl(backend) : index.indexUrl(backend);
-    }
-
-    /** (normalized name, version, wheel file name) of pip's choices. */
-    private static List<List<String>> choicesOf(List<PipInstallChoice> choices) {
-        return choices.stream()
-                .map(choice -> List.of(PackageName.normalize(choice.name()), choice.version(), fileName(choice.url())))
-                .toList();
-    }
-
-    /** The same of the plan. */
-    private static List<List<String>> choicesOf(PlanResult plan) {
-        return plan.packages().stream()
-                .map(planned -> List.of(planned.name(), planned.version(), fileName(planned.filename())))
-                .toList();
-    }
-
-    /** The last path segment, percent-decoded ({@code %2B} is {@code +}): the wheel's file name. */
-    private static String fileName(String urlOrName) {
-        String path = urlOrName.contains("://") ? URI.create(urlOrName).getPath() : urlOrName;
-        return path.substring(path.lastIndexOf('/') + 1);
+        return request.channel() == Channel.NIGHTLY ? planning.index().nightlyIndexUrl(backend) : planning.index().indexUrl(backend);
     }
 }

@@ -85,7 +85,32 @@ class PlannerScenarioTest {
                         "cu126", "torch==2.12.0+cu126"),
                 scenario("extras stay on the pin",
                         PlanRequests.linux().nvidia("570.86.10").requirements("torch[opt-einsum]>=2.4"),
-                        "cu126", "torch[opt-einsum]==2.12.0+cu126"));
+                        "cu126", "torch[opt-einsum]==2.12.0+cu126"),
+                scenario("torch<1.11 on aarch64: the companions the release table pairs with torch 1.10.2",
+                        PlanRequests.linux().arch(Architecture.AARCH64).python("cp39")
+                                .requirements("torch<1.11", "torchvision", "torchaudio"),
+                        "cpu", "torch==1.10.2", "torchvision==0.11.3", "torchaudio==0.10.2"),
+                scenario("torch<1.11 on x86_64: the same release pairs, cpu builds",
+                        PlanRequests.linux().python("cp39").requirements("torch<1.11", "torchvision", "torchaudio"),
+                        "cpu", "torch==1.10.2+cpu", "torchvision==0.11.3+cpu", "torchaudio==0.10.2+cpu"),
+                scenario("torch==1.12.0 gets the torchvision and torchaudio released with it, not newer ones",
+                        PlanRequests.linux().python("cp39").requirements("torch==1.12.0", "torchvision", "torchaudio"),
+                        "cpu", "torch==1.12.0+cpu", "torchvision==0.13.0+cpu", "torchaudio==0.12.0+cpu"),
+                scenario("torch==1.12.0 on cu116: the CUDA builds of the same pairs",
+                        PlanRequests.linux().python("cp39").backend("cu116")
+                                .requirements("torch==1.12.0", "torchvision", "torchaudio"),
+                        "cu116", "torch==1.12.0+cu116", "torchvision==0.13.0+cu116", "torchaudio==0.12.0+cu116"),
+                scenario("torch 2.0.0: torchvision 0.15.1 and torchaudio 2.0.1, its pip releases",
+                        PlanRequests.linux().python("cp310").backend("cu118")
+                                .requirements("torch==2.0.0", "torchvision", "torchaudio"),
+                        "cu118", "torch==2.0.0+cu118", "torchvision==0.15.1+cu118", "torchaudio==2.0.1+cu118"),
+                scenario("torch 1.10.0: torchvision 0.11.1, the re-release for the same torch",
+                        PlanRequests.linux().python("cp39").backend("cu113").requirements("torch==1.10.0", "torchvision"),
+                        "cu113", "torch==1.10.0+cu113", "torchvision==0.11.1+cu113"),
+                scenario("aarch64 torch<1.9: torchvision 0.9.0 has no cp39 aarch64 build, so torch 1.8.1 with 0.9.1",
+                        PlanRequests.linux().arch(Architecture.AARCH64).python("cp39")
+                                .requirements("torch<1.9", "torchvision"),
+                        "cpu", "torch==1.8.1", "torchvision==0.9.1"));
     }
 
     private static Arguments scenario(String name, PlanRequests request, String backend, String... pins) {
@@ -285,6 +310,36 @@ class PlannerScenarioTest {
 
         assertThat(plan.backend()).isEqualTo(ComputeBackend.CPU);
         assertThat(plan.warnings()).anySatisfy(warning -> assertThat(warning).contains("GPU goes unused"));
+    }
+
+    @Test
+    void aTorchWithoutItsPairedCompanionBuildIsRefusedRatherThanGivenAnotherRelease() {
+        // torch 1.8.0 goes with torchvision 0.9.0, which has no cp39 aarch64 wheel; 0.9.1 and later do
+        assertThatThrownBy(() -> PLANNER.plan(RECORDED, PlanRequests.linux().arch(Architecture.AARCH64).python("cp39")
+                .requirements("torch==1.8.0", "torchvision").build(), FleetPolicy.OPEN))
+                .isInstanceOfSatisfying(UnsatisfiableRequestException.class, unsatisfiable ->
+                        assertThat(unsatisfiable.reasons()).containsExactly(
+                                "cpu: torch 1.8.0 has no torchvision paired with it for cp39 linux aarch64"));
+    }
+
+    @Test
+    void aTorchOutsideTheReleaseTableWithoutMetadataIsUnsatisfiableNamingThePair() {
+        // torch 1.7.1 predates the table and its torchvision wheels offer no PEP 658 metadata: no pairing is known
+        assertThatThrownBy(() -> PLANNER.plan(RECORDED, PlanRequests.linux().python("cp39")
+                .requirements("torch<1.8", "torchvision").build(), FleetPolicy.OPEN))
+                .isInstanceOfSatisfying(UnsatisfiableRequestException.class, unsatisfiable ->
+                        assertThat(unsatisfiable.reasons()).containsExactly("cpu: no torchvision known to be paired"
+                                + " with torch 1.7.1 (no PEP 658 metadata, not in the release table)"));
+    }
+
+    @Test
+    void oldTorchPlansCarryNoPairingWarning() {
+        PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().arch(Architecture.AARCH64).python("cp39")
+                .requirements("torch<1.11", "torchvision", "torchaudio").build(), FleetPolicy.OPEN);
+
+        assertThat(plan.warnings()).noneMatch(warning -> warning.contains("pair"));
+        assertThat(plan.packages()).extracting(PlannedPackage::version)
+                .noneMatch(version -> version.startsWith("2.") || version.matches("0\\.(1[5-9]|2\\d)\\..*"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * read from the class path so the client module finds them in the service's test jar. A page directory
  * ({@code whl/cu126/torch/}) holds {@code index.html}, or {@code index.html.gz} for the large package pages.
  */
-final class RecordedIndexPages {
+public final class RecordedIndexPages {
 
     private static final String RESOURCE_ROOT = "index/";
     /** One path segment of the index: backends, package names, {@code nightly}. Rules out {@code ..} and empties. */
@@ -23,7 +23,7 @@ final class RecordedIndexPages {
     private final ClassLoader classLoader = RecordedIndexPages.class.getClassLoader();
 
     /** The page of a directory such as {@code whl/} or {@code whl/nightly/cpu/torch/}, when recorded. */
-    Optional<String> page(String directory) {
+    public Optional<String> page(String directory) {
         if (!isSafeDirectory(directory)) {
             return Optional.empty();
         }

@@ -10,8 +10,8 @@ public interface TorchVersionPairing {
     /**
      * @param packageName PEP 503 normalized name ({@code torchvision})
      * @param version     the version as in the wheel file name ({@code 0.27.0+cu126}, {@code 0.27.0.dev20260320+cu128})
-     * @return the torch version to pin with {@code ==} (no local label, so every backend's build matches; a
-     *         {@code 1.13.*} wildcard for a series), or null when the package is not a paired companion
+     * @return the torch version to pin with {@code ==} (no local label, so every backend's build matches), or null
+     *         when the build pairs with no particular torch
      */
     String pairedTorchVersion(String packageName, String version);
 }
