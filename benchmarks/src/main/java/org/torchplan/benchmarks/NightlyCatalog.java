@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
-import org.torchplan.catalog.EntryKey;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.EntryKey;
 import org.torchplan.catalog.InMemoryCatalog;
 
 /**

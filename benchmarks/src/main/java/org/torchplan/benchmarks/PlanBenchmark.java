@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.InMemoryCatalog;
 import org.torchplan.plan.PlanRequest;
 import org.torchplan.plan.PlanResult;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.Gpu;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.GlibcVersion;
 import org.torchplan.packaging.OperatingSystem;

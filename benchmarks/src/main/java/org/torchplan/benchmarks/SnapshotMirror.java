@@ -12,10 +12,10 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.InMemoryCatalog;
-import org.torchplan.catalog.IndexedFile;
-import org.torchplan.catalog.PackageEntry;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
 
 /**
  * Writes a static PEP 503 copy of the stable channel from the embedded snapshot, laid out like

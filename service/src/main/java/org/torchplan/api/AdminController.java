@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.torchplan.catalog.CatalogService;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.Channel;
 
 /** {@code POST /admin/catalog/refresh}: refresh the stable channel now, for operators holding the admin token. */
 @RestController

@@ -15,7 +15,7 @@ import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.NvidiaDriverTable;
 import org.torchplan.backend.RocmArchitectureTable;
 import org.torchplan.catalog.CatalogView;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.OperatingSystem;
 
 /** {@code GET /backends}: the catalog's backends with the hardware each one needs. */

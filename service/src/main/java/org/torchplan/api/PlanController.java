@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.torchplan.catalog.CatalogAge;
+import org.torchplan.catalog.model.CatalogAge;
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.CatalogSource;
-import org.torchplan.catalog.CatalogStatus;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.CatalogSource;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.plan.PlanRequest;
 import org.torchplan.plan.UnsatisfiableRequestException;
 

@@ -1,9 +1,10 @@
 package org.torchplan.api;
 
+import org.torchplan.catalog.CatalogView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import org.torchplan.catalog.CatalogStatus;
+import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.plan.InstallStep;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.PlannedPackage;

@@ -1,5 +1,10 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.UnknownChannelException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.PackageEntry;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

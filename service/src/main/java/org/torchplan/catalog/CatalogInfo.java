@@ -1,5 +1,7 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.CatalogStatus;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.torchplan.system.CatalogInfoSource;

@@ -1,5 +1,6 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.model.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

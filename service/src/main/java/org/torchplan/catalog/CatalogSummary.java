@@ -1,5 +1,8 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.PackageEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +39,7 @@ public record CatalogSummary(
     /** An entry served from an older copy, and why. */
     public record StaleEntry(String channel, String backend, String packageName, String reason) {}
 
-    static CatalogSummary of(CatalogService catalog) {
+    public static CatalogSummary of(CatalogService catalog) {
         CatalogStatus status = catalog.statusNow();
         Map<String, Map<String, Integer>> files = new TreeMap<>();
         List<StaleEntry> stale = new ArrayList<>();

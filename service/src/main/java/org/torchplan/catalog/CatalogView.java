@@ -1,5 +1,9 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.CompanionPairing;
+import org.torchplan.catalog.model.PackageEntry;
 import java.util.Set;
 import java.util.SortedSet;
 import org.torchplan.backend.ComputeBackend;

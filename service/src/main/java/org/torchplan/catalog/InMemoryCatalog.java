@@ -1,5 +1,15 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.index.HtmlIndexParser;
+import org.torchplan.catalog.index.WheelLinks;
+import org.torchplan.catalog.model.CatalogSource;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.CompanionPairing;
+import org.torchplan.catalog.model.EntryKey;
+import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.storage.CatalogData;
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.torchplan.catalog.IndexedFile;
-import org.torchplan.catalog.PackageEntry;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.packaging.SupportedTags;
 
 /**

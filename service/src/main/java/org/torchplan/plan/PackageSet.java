@@ -2,7 +2,7 @@ package org.torchplan.plan;
 
 import java.util.List;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.IndexedFile;
+import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.packaging.Version;
 
 /** A full set of qualifying wheels on one backend: torch and every asked companion at its paired version. */

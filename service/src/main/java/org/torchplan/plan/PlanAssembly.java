@@ -3,9 +3,9 @@ package org.torchplan.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.torchplan.catalog.CatalogStatus;
+import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.CatalogView;
-import org.torchplan.catalog.IndexedFile;
+import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.policy.FleetPolicy;
 
@@ -30,7 +30,7 @@ final class PlanAssembly {
                     + " instead of " + withoutTrailingSlash(catalog.indexRoot()));
         }
         String indexUrl = root + "/" + request.channel().pathPrefix() + set.backend();
-        boolean preReleases = request.channel() != org.torchplan.catalog.Channel.STABLE;
+        boolean preReleases = request.channel() != org.torchplan.catalog.model.Channel.STABLE;
 
         List<PlannedPackage> packages = new ArrayList<>(set.picks().size());
         List<String> pins = new ArrayList<>(set.picks().size());

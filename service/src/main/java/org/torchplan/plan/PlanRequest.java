@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.backend.Gpu;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.Target;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.CatalogAge;
-import org.torchplan.catalog.CatalogStatus;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.CatalogAge;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
 
 /**
  * A plan: the exact PyTorch wheels for one machine, the commands that install them, and why.

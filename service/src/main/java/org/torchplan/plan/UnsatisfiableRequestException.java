@@ -2,7 +2,7 @@ package org.torchplan.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.torchplan.catalog.CatalogStatus;
+import org.torchplan.catalog.model.CatalogStatus;
 
 /**
  * No candidate backend has a full set of qualifying wheels; carries one reason per candidate backend, and the

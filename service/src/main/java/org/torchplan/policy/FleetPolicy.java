@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.Version;

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Requirement;
 
 /** Parses policy values with the same parsers requests use, so the policy and requests cannot disagree on a name. */

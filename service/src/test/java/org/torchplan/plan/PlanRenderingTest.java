@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.CatalogSource;
-import org.torchplan.catalog.CatalogStatus;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.CatalogSource;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.InMemoryCatalog;
 import org.torchplan.policy.FleetPolicy;
 

@@ -7,7 +7,7 @@ import org.torchplan.backend.ComputeBackend;
 import org.torchplan.backend.ComputeCapability;
 import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.Gpu;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.GlibcVersion;
 import org.torchplan.packaging.MacosVersion;

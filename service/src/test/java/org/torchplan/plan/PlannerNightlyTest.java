@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
-import org.torchplan.catalog.EntryKey;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.EntryKey;
 import org.torchplan.catalog.InMemoryCatalog;
 import org.torchplan.policy.FleetPolicy;
 

@@ -13,7 +13,7 @@ import org.torchplan.catalog.InMemoryCatalog;
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.policy.FleetPolicy;
 
 /** Plans over the recorded stable index of 2026-05-19 (the embedded snapshot). */
@@ -180,7 +180,7 @@ class PlannerScenarioTest {
     void aPlanOnTheSnapshotSaysSoAndRestsOnTheEntriesItRead() {
         PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().nvidia("570.86.10").build(), FleetPolicy.OPEN);
 
-        assertThat(plan.catalog().source()).isEqualTo(org.torchplan.catalog.CatalogSource.SNAPSHOT);
+        assertThat(plan.catalog().source()).isEqualTo(org.torchplan.catalog.model.CatalogSource.SNAPSHOT);
         assertThat(plan.catalog().fetchedAt()).isEqualTo(java.time.Instant.parse("2026-05-19T06:15:55Z"));
         assertThat(plan.warnings()).anySatisfy(line -> assertThat(line)
                 .contains("from the snapshot embedded in the service"));

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.Channel;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.PythonTarget;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.torchplan.catalog.CompanionReleaseTable;
+import org.torchplan.catalog.model.CompanionReleaseTable;
 import org.torchplan.packaging.Version;
 
 /**

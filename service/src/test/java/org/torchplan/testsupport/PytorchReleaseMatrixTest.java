@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.torchplan.catalog.CompanionPairing;
-import org.torchplan.catalog.CompanionReleaseTable;
+import org.torchplan.catalog.model.CompanionPairing;
+import org.torchplan.catalog.model.CompanionReleaseTable;
 import org.torchplan.packaging.Version;
 
 class PytorchReleaseMatrixTest {

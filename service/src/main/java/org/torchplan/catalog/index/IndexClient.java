@@ -1,0 +1,132 @@
+package org.torchplan.catalog.index;
+
+import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.live.CatalogMetrics;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Fetches index pages over HTTP: prefers PEP 691 JSON and accepts PEP 503 HTML, replays validators for
+ * conditional requests, bounds the number of requests in flight, and retries 5xx answers and I/O errors with
+ * exponential backoff.
+ */
+public class IndexClient {
+
+    public static final String ACCEPT = JsonIndexParser.MEDIA_TYPE + ", text/html;q=0.2";
+
+    private final OkHttpClient http;
+    private final CatalogProperties.Upstream settings;
+    private final Semaphore permits;
+    private final CatalogMetrics metrics;
+
+    public IndexClient(CatalogProperties.Upstream settings, CatalogMetrics metrics) {
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .callTimeout(settings.readTimeout().multipliedBy(2))
+                .followRedirects(true)
+                .build();
+        this.settings = settings;
+        this.permits = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
+        this.metrics = metrics;
+    }
+
+    /**
+     * Fetches a page, conditionally when {@code previous} carries validators.
+     *
+     * @return the last answer: 2xx, 304, or the error status after retries
+     * @throws IOException when the last attempt failed at the transport level (timeout, reset, truncated body)
+     */
+    public PageResponse fetch(String url, Validators previous) throws IOException {
+        IOException lastFailure = null;
+        PageResponse lastAnswer = null;
+        for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+            if (attempt > 0) {
+                pause(settings.backoff().toMillis() << (attempt - 1));
+            }
+            try {
+                lastAnswer = fetchOnce(url, previous);
+                lastFailure = null;
+                if (lastAnswer.status() < 500) {
+                    return lastAnswer;
+                }
+            } catch (IOException failure) {
+                lastFailure = failure;
+            }
+        }
+        if (lastFailure != null) {
+            metrics.fetchFailed();
+            throw lastFailure;
+        }
+        metrics.fetchFailed();
+        return lastAnswer;
+    }
+
+    /** Fetches a small non-page resource (PEP 658 metadata) without conditional headers or retries. */
+    public PageResponse fetchPlain(String url) throws IOException {
+        return fetchOnce(url, Validators.NONE);
+    }
+
+    private PageResponse fetchOnce(String url, Validators previous) throws IOException {
+        Request.Builder request = new Request.Builder().url(url).header("Accept", ACCEPT);
+        if (previous.etag() != null) {
+            request.header("If-None-Match", previous.etag());
+        }
+        if (previous.lastModified() != null) {
+            request.header("If-Modified-Since", previous.lastModified());
+        }
+        acquire();
+        try (Response response = http.newCall(request.build()).execute()) {
+            metrics.fetched();
+            ResponseBody body = response.body();
+            byte[] raw = response.isSuccessful() ? body.bytes() : new byte[0];
+            okhttp3.MediaType declared = body.contentType();
+            java.nio.charset.Charset charset = declared == null
+                    ? java.nio.charset.StandardCharsets.UTF_8
+                    : declared.charset(java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(raw, charset);
+            long bytes = raw.length;
+            metrics.bytesReceived(bytes);
+            String contentType = response.header("Content-Type", "");
+            int semicolon = contentType.indexOf(';');
+            String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
+            Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
+            return new PageResponse(response.code(), text, mediaType, validators, bytes);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() throws InterruptedIOException {
+        try {
+            permits.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for an upstream request slot");
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedIOException {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during retry backoff");
+        }
+    }
+
+    /** Releases the connection pool and dispatcher threads. */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

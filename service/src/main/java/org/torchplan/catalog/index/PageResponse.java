@@ -1,0 +1,26 @@
+package org.torchplan.catalog.index;
+
+/**
+ * What the index answered for one page.
+ *
+ * @param status the HTTP status
+ * @param body the decoded body (empty for 304 and errors)
+ * @param contentType the media type without parameters, lower case, or ""
+ * @param validators the validators sent with a 2xx answer
+ * @param bytes bytes of body received
+ */
+public record PageResponse(int status, String body, String contentType, Validators validators, long bytes) {
+
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
+
+    public boolean isNotModified() {
+        return status == 304;
+    }
+
+    public boolean isJson() {
+        return contentType.equals(JsonIndexParser.MEDIA_TYPE) || contentType.endsWith("+json")
+                || contentType.equals("application/json");
+    }
+}

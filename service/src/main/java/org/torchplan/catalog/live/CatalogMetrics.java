@@ -1,0 +1,70 @@
+package org.torchplan.catalog.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/** The catalog's Micrometer meters: upstream fetches, failures, bytes, skipped links, entry age. */
+public class CatalogMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter fetches;
+    private final Counter failures;
+    private final Counter bytes;
+    private final Counter skippedLinks;
+    private final Counter refusedRefreshes;
+
+    public CatalogMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.fetches = Counter.builder("torchplan.catalog.fetches")
+                .description("HTTP requests sent to the upstream index")
+                .register(registry);
+        this.failures = Counter.builder("torchplan.catalog.fetch.failures")
+                .description("upstream fetches that failed after retries (I/O error or error status)")
+                .register(registry);
+        this.bytes = Counter.builder("torchplan.catalog.bytes")
+                .description("bytes of page bodies received from upstream")
+                .baseUnit("bytes")
+                .register(registry);
+        this.skippedLinks = Counter.builder("torchplan.catalog.skipped.links")
+                .description("links that were not wheels of the package (sdists, junk, unparseable names)")
+                .register(registry);
+        this.refusedRefreshes = Counter.builder("torchplan.catalog.refused.refreshes")
+                .description("refreshes that kept the previous copy (failure, empty or shrunken page)")
+                .register(registry);
+    }
+
+    /** Registers the age of the oldest entry, in seconds, computed when scraped. */
+    public void entryAge(Supplier<Number> oldestAgeSeconds) {
+        Gauge.builder("torchplan.catalog.entry.age.max", oldestAgeSeconds)
+                .description("age of the oldest catalog entry since it was fetched or recorded")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    public void fetched() {
+        fetches.increment();
+    }
+
+    public void fetchFailed() {
+        failures.increment();
+    }
+
+    public void bytesReceived(long count) {
+        bytes.increment(count);
+    }
+
+    public void skipped(int count) {
+        skippedLinks.increment(count);
+    }
+
+    public void refused() {
+        refusedRefreshes.increment();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

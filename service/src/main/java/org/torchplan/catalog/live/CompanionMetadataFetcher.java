@@ -1,0 +1,85 @@
+package org.torchplan.catalog.live;
+
+import org.torchplan.catalog.index.CoreMetadata;
+import org.torchplan.catalog.index.IndexClient;
+import org.torchplan.catalog.index.PageResponse;
+import org.torchplan.catalog.model.CompanionPairing;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.storage.CatalogPersistence;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.torchplan.packaging.Version;
+
+/**
+ * Reads, in the background, which torch each companion release pins, from the PEP 658 metadata file the index
+ * offers next to the wheel. One fetch per (package, version), ever: wheels are immutable, so the answer is kept
+ * and persisted. Runs on its own single thread, so it never competes with plans or with start-up.
+ */
+public class CompanionMetadataFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CompanionMetadataFetcher.class);
+
+    private final IndexClient client;
+    private final CompanionPairing pairing;
+    private final CatalogPersistence persistence;
+    private final ExecutorService executor;
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    public CompanionMetadataFetcher(
+            IndexClient client, CompanionPairing pairing, CatalogPersistence persistence, ExecutorService executor) {
+        this.client = client;
+        this.pairing = pairing;
+        this.persistence = persistence;
+        this.executor = executor;
+    }
+
+    /** Schedules a metadata fetch for each release of the entry not read yet (torch itself and nightlies excluded). */
+    public void consider(PackageEntry entry) {
+        if (entry.packageName().equals("torch")) {
+            return;
+        }
+        for (IndexedFile file : entry.files()) {
+            Version version = file.version();
+            if (!file.hasCoreMetadata() || version.isDevrelease() || pairing.knows(entry.packageName(), version)) {
+                continue;
+            }
+            String key = CompanionPairing.key(entry.packageName(), version);
+            if (requested.add(key)) {
+                pending.incrementAndGet();
+                try {
+                    executor.execute(() -> fetch(entry.packageName(), version, file.url()));
+                } catch (RejectedExecutionException shuttingDown) {
+                    pending.decrementAndGet();
+                    requested.remove(key);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void fetch(String packageName, Version version, String wheelUrl) {
+        try {
+            PageResponse response = client.fetchPlain(wheelUrl + ".metadata");
+            if (response.isSuccessful()) {
+                pairing.recordTorchPin(packageName, version, CoreMetadata.torchPin(response.body()).orElse(null));
+            } else {
+                requested.remove(CompanionPairing.key(packageName, version)); // try again after the next refresh
+            }
+        } catch (IOException | RuntimeException failure) {
+            requested.remove(CompanionPairing.key(packageName, version));
+            log.debug("metadata of {} {} not read: {}", packageName, version, failure.getMessage());
+        } finally {
+            if (pending.decrementAndGet() == 0) {
+                persistence.writePins(pairing.pins());
+            }
+        }
+    }
+}

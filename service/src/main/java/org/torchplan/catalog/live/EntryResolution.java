@@ -1,0 +1,68 @@
+package org.torchplan.catalog.live;
+
+import org.torchplan.catalog.index.UpstreamIndex;
+import org.torchplan.catalog.model.CatalogSource;
+import org.torchplan.catalog.model.EntryKey;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an entry becomes after an upstream answer, given the copy it would replace. Never less than that copy:
+ * failures, disappearances and refused pages (see {@link LossGuard}) keep it and mark it stale with the reason.
+ */
+public final class EntryResolution {
+
+    /**
+     * @param entry the entry to keep
+     * @param live whether it holds newly fetched files
+     * @param refused whether the answer was refused or failed, keeping an older copy
+     */
+    public record Outcome(PackageEntry entry, boolean live, boolean refused) {}
+
+    private EntryResolution() {}
+
+    /**
+     * @param previous the copy held now, or null
+     * @param previousFromElsewhere whether that copy is data of another index (a mirror's service starting from
+     *     the embedded snapshot of download.pytorch.org): any answer of the configured index replaces it, since
+     *     what this index lists is what pip will find there
+     * @param sourceWithoutCopy the source to report on an empty stale entry when there was no copy at all
+     */
+    public static Outcome resolve(
+            EntryKey key,
+            PackageEntry previous,
+            boolean previousFromElsewhere,
+            UpstreamIndex.Result<List<IndexedFile>> result,
+            Instant now,
+            double minRatio,
+            CatalogSource sourceWithoutCopy) {
+        if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
+            Optional<String> refusal = previousFromElsewhere
+                    ? Optional.empty()
+                    : LossGuard.refusal(previous, read.files().size(), read.skipped(), minRatio);
+            if (refusal.isPresent()) {
+                return new Outcome(previous.markedStale(refusal.get()), false, true);
+            }
+            return new Outcome(PackageEntry.of(key.channel(), key.backend(), key.packageName(), read.files(), now,
+                    CatalogSource.LIVE), true, false);
+        }
+        if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
+            return new Outcome(previous.confirmedAt(now), false, false);
+        }
+        if (result instanceof UpstreamIndex.Result.Missing
+                && (previous == null || previous.isEmpty() || previousFromElsewhere)) {
+            PackageEntry none = PackageEntry.empty(key.channel(), key.backend(), key.packageName(), CatalogSource.LIVE);
+            return new Outcome(none.confirmedAt(now), false, false);
+        }
+        String reason = result instanceof UpstreamIndex.Result.Failed<List<IndexedFile>> failed
+                ? failed.reason()
+                : "upstream no longer lists " + key + "; kept the previous copy";
+        PackageEntry kept = previous != null
+                ? previous
+                : PackageEntry.empty(key.channel(), key.backend(), key.packageName(), sourceWithoutCopy);
+        return new Outcome(kept.markedStale(reason), false, true);
+    }
+}

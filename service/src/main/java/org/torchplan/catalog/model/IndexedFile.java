@@ -1,0 +1,40 @@
+package org.torchplan.catalog.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.torchplan.packaging.Version;
+import org.torchplan.packaging.WheelFilename;
+
+/**
+ * One wheel listed by the index, with what the index says about it.
+ *
+ * @param filename the parsed wheel file name
+ * @param url absolute download URL, without the digest fragment
+ * @param sha256 lower-case hex digest from the {@code #sha256=} fragment or the JSON hashes, or null
+ * @param requiresPython the unescaped {@code data-requires-python} value, or null
+ * @param hasCoreMetadata whether the index serves {@code <url>.metadata} (PEP 658/714)
+ * @param uploadTime PEP 700 upload time, or null
+ * @param yanked the yank reason ({@code ""} when yanked without reason), or null when not yanked
+ */
+public record IndexedFile(
+        WheelFilename filename,
+        String url,
+        String sha256,
+        String requiresPython,
+        boolean hasCoreMetadata,
+        Instant uploadTime,
+        String yanked) {
+
+    public IndexedFile {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(url, "url");
+    }
+
+    public Version version() {
+        return filename.version();
+    }
+
+    public boolean isYanked() {
+        return yanked != null;
+    }
+}

@@ -1,0 +1,36 @@
+package org.torchplan.catalog.storage;
+
+import org.torchplan.catalog.model.CatalogSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The stable channel as recorded when the service was built ({@code catalog/snapshot-stable.tsv.gz} on the
+ * classpath), so the service has a catalog the moment it starts, even with no network at all.
+ * Rebuild it with {@code scripts/build-snapshot <mirror>/whl}.
+ */
+public final class EmbeddedSnapshot {
+
+    public static final String RESOURCE = "/catalog/snapshot-stable.tsv.gz";
+
+    private EmbeddedSnapshot() {}
+
+    /**
+     * @throws IllegalStateException when the resource is missing or damaged: that is a broken build, not a
+     *     runtime condition
+     */
+    public static CatalogData load() {
+        try (InputStream input = EmbeddedSnapshot.class.getResourceAsStream(RESOURCE)) {
+            if (input == null) {
+                throw new IllegalStateException("embedded snapshot " + RESOURCE + " is missing from the build");
+            }
+            return CatalogFileFormat.read(input, CatalogSource.SNAPSHOT);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("embedded snapshot " + RESOURCE + " is unreadable", unreadable);
+        } catch (CorruptCatalogFileException corrupt) {
+            throw new IllegalStateException("embedded snapshot " + RESOURCE + " is damaged: " + corrupt.getMessage(),
+                    corrupt);
+        }
+    }
+}

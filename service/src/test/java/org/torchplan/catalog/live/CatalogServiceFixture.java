@@ -1,0 +1,45 @@
+package org.torchplan.catalog.live;
+
+import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.IndexProperties;
+import org.torchplan.catalog.storage.CatalogData;
+import org.torchplan.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Builds catalog services against a loopback mirror, with test-sized timeouts and a hand-moved clock. */
+final class CatalogServiceFixture {
+
+    static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+    static final Instant SNAPSHOT_DATE = Instant.parse("2026-05-19T06:15:55Z");
+
+    private CatalogServiceFixture() {}
+
+    static CatalogProperties properties(Path dataDir, boolean offline, List<String> packages) {
+        return new CatalogProperties(
+                packages,
+                List.of(),
+                new CatalogProperties.Ttl(Duration.ofHours(6), Duration.ofMinutes(30), Duration.ofMinutes(30)),
+                false,
+                offline,
+                dataDir,
+                new CatalogProperties.Upstream(Duration.ofSeconds(2), Duration.ofMillis(400), 4, 1,
+                        Duration.ofMillis(10), Duration.ZERO),
+                0.5,
+                false,
+                new CatalogProperties.MaxAge(Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(7)));
+    }
+
+    static CatalogData emptySnapshot(String root) {
+        return new CatalogData(SNAPSHOT_DATE, root, Map.of(), List.of());
+    }
+
+    static CatalogService service(CatalogProperties properties, String root, CatalogData snapshot, MutableClock clock) {
+        return new CatalogService(properties, new IndexProperties(root), new CatalogMetrics(new SimpleMeterRegistry()),
+                snapshot, clock);
+    }
+}

@@ -1,0 +1,91 @@
+package org.torchplan.catalog.live;
+
+import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.IndexProperties;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.CompanionPairing;
+import org.torchplan.catalog.model.EntryKey;
+import org.torchplan.catalog.storage.CatalogPersistence;
+import org.torchplan.testsupport.MirrorServer;
+import org.torchplan.testsupport.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.torchplan.backend.ComputeBackend;
+import org.torchplan.catalog.model.CompanionPairing.Match;
+import org.torchplan.packaging.Version;
+
+/** Companion pins come from PEP 658 metadata, read in the background once per release and kept. */
+class CompanionMetadataTest {
+
+    private static final String PAGE = "/whl/cu126/torchvision/";
+    private static final String WHEEL = "torchvision-0.26.0%2Bcu126-cp312-cp312-manylinux_2_28_x86_64.whl";
+
+    @TempDir
+    Path dataDir;
+
+    private MirrorServer mirror;
+    private CatalogService catalog;
+
+    @BeforeEach
+    void start() throws Exception {
+        mirror = new MirrorServer();
+        mirror.override(PAGE, request -> MirrorServer.html(
+                "<a href=\"" + WHEEL + "#sha256=" + "0".repeat(64) + "\" data-core-metadata=\"sha256=1\">w</a>\n"
+                        + "<a href=\"torchvision-0.25.0%2Bcu126-cp312-cp312-manylinux_2_28_x86_64.whl\">no metadata</a>"));
+        mirror.override(PAGE + WHEEL + ".metadata", request -> new MockResponse.Builder()
+                .code(200)
+                .body("Metadata-Version: 2.1\nName: torchvision\nVersion: 0.26.0+cu126\n"
+                        + "Requires-Dist: numpy\nRequires-Dist: torch==2.11.1\n\nDescription\n")
+                .build());
+        CatalogProperties defaults = CatalogServiceFixture.properties(dataDir, false, List.of("torchvision"));
+        CatalogProperties withMetadata = new CatalogProperties(defaults.packages(), List.of(), defaults.ttl(),
+                false, false, dataDir, defaults.upstream(), defaults.minRatio(), true, defaults.maxAge());
+        catalog = new CatalogService(withMetadata, new IndexProperties(mirror.root()),
+                new CatalogMetrics(new SimpleMeterRegistry()), CatalogServiceFixture.emptySnapshot(mirror.root()),
+                new MutableClock(CatalogServiceFixture.START));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        catalog.destroy();
+        mirror.close();
+    }
+
+    @Test
+    void readsTheTorchPinOnceAndPersistsIt() throws Exception {
+        EntryKey key = new EntryKey(Channel.STABLE, ComputeBackend.parse("cu126"), "torchvision");
+        catalog.refreshEntry(key);
+        awaitKnown(Version.parse("0.26.0"));
+        catalog.refreshEntry(key);
+        catalog.destroy();
+
+        CompanionPairing pairing = catalog.pairing();
+        assertThat(pairing.match("torchvision", Version.parse("0.26.0+cu126"), Version.parse("2.11.1+cu126")))
+                .isEqualTo(Match.PAIRED);
+        assertThat(pairing.match("torchvision", Version.parse("0.26.0+cu126"), Version.parse("2.11.0+cu126")))
+                .isEqualTo(Match.NOT_PAIRED);
+        assertThat(pairing.knows("torchvision", Version.parse("0.25.0"))).isFalse();
+        assertThat(mirror.requests(PAGE + WHEEL + ".metadata")).isEqualTo(1);
+        assertThat(Files.readString(dataDir.resolve(CatalogPersistence.PINS_FILE)))
+                .contains("torchvision==0.26.0\t2.11.1");
+    }
+
+    private void awaitKnown(Version version) throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (catalog.pairing().knows("torchvision", version)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("metadata of torchvision " + version + " never read");
+    }
+}

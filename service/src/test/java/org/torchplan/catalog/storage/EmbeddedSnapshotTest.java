@@ -1,0 +1,67 @@
+package org.torchplan.catalog.storage;
+
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.InMemoryCatalog;
+import org.torchplan.catalog.model.CatalogSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.torchplan.backend.ComputeBackend;
+
+class EmbeddedSnapshotTest {
+
+    private static final InMemoryCatalog SNAPSHOT = InMemoryCatalog.embeddedSnapshot();
+
+    @Test
+    void carriesTheRecordingDateAndUpstream() {
+        assertThat(SNAPSHOT.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(SNAPSHOT.status().fetchedAt()).isEqualTo(Instant.parse("2026-05-19T06:15:55Z"));
+        assertThat(SNAPSHOT.indexRoot()).isEqualTo("https://download.pytorch.org/whl");
+    }
+
+    @Test
+    void knowsEveryStableBackendOfTheRecording() {
+        assertThat(SNAPSHOT.backends(Channel.STABLE)).extracting(ComputeBackend::toString)
+                .contains("cpu", "cu118", "cu126", "cu128", "cu130", "rocm6.2.4", "rocm7.2", "xpu")
+                .hasSizeGreaterThan(40);
+        assertThat(SNAPSHOT.backends(Channel.NIGHTLY)).isEmpty();
+    }
+
+    @Test
+    void holdsTorch212ForCp312LinuxX8664InCu126() {
+        PackageEntry torch = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu126"), "torch");
+
+        assertThat(torch.files())
+                .filteredOn(file -> file.filename().toString()
+                        .equals("torch-2.12.0+cu126-cp312-cp312-manylinux_2_28_x86_64.whl"))
+                .singleElement()
+                .satisfies(file -> {
+                    assertThat(file.url()).startsWith("https://download").contains("/whl/cu126/torch-2.12.0%2Bcu126-");
+                    assertThat(file.sha256()).hasSize(64);
+                    assertThat(file.hasCoreMetadata()).isTrue();
+                    assertThat(file.uploadTime()).isNotNull();
+                });
+        assertThat(torch.files().get(0).version().toString()).startsWith("2.12.0");
+    }
+
+    @Test
+    void listsRootFilesOnEveryBackendPageAsTheIndexDoes() {
+        PackageEntry cpu = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.CPU, "torch");
+        PackageEntry cu126 = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu126"), "torch");
+
+        assertThat(cu126.files()).anySatisfy(file ->
+                assertThat(file.filename().toString()).isEqualTo("torch-0.1.10.post1-cp27-none-macosx_10_7_x86_64.whl"));
+        assertThat(cpu.files()).anySatisfy(file ->
+                assertThat(file.filename().toString()).isEqualTo("torch-0.1.10.post1-cp27-none-macosx_10_7_x86_64.whl"));
+    }
+
+    @Test
+    void answersAnEmptyEntryForWhatTheIndexDoesNotHave() {
+        PackageEntry none = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu75"), "torchcodec");
+
+        assertThat(none.files()).isEmpty();
+        assertThat(none.packageName()).isEqualTo("torchcodec");
+    }
+}
