@@ -12,7 +12,8 @@ import java.util.zip.GZIPInputStream;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.EntryKey;
-import org.torchplan.catalog.InMemoryCatalog;
+import org.torchplan.catalog.index.PageSnapshots;
+import org.torchplan.catalog.model.CatalogSnapshot;
 
 /**
  * A nightly catalog from index pages recorded on 2026-05-19 ({@code nightly/<backend>-<package>.html.gz} in this
@@ -28,7 +29,7 @@ final class NightlyCatalog {
     private NightlyCatalog() {
     }
 
-    static InMemoryCatalog load() {
+    static CatalogSnapshot load() {
         Map<EntryKey, String> pages = new HashMap<>();
         for (String backend : BACKENDS) {
             for (String packageName : PACKAGES) {
@@ -36,7 +37,7 @@ final class NightlyCatalog {
                         read("nightly/" + backend + "-" + packageName + ".html.gz"));
             }
         }
-        return InMemoryCatalog.fromPages(INDEX_ROOT, Channel.NIGHTLY, pages, Instant.parse("2026-05-19T06:15:55Z"));
+        return PageSnapshots.fromPages(INDEX_ROOT, Channel.NIGHTLY, pages, Instant.parse("2026-05-19T06:15:55Z"));
     }
 
     private static String read(String resource) {

@@ -12,7 +12,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.torchplan.catalog.model.Channel;
-import org.torchplan.catalog.InMemoryCatalog;
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
 import org.torchplan.plan.PlanRequest;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.Planner;
@@ -36,15 +37,15 @@ import org.torchplan.policy.FleetPolicy;
 public class PlanBenchmark {
 
     private final Planner planner = new Planner();
-    private InMemoryCatalog stable;
-    private InMemoryCatalog nightly;
+    private CatalogSnapshot stable;
+    private CatalogSnapshot nightly;
     private PlanRequest torch;
     private PlanRequest torchVisionAudio;
     private PlanRequest nightlyTorchVisionAudio;
 
     @Setup
     public void loadCatalogs() {
-        stable = InMemoryCatalog.embeddedSnapshot();
+        stable = EmbeddedSnapshot.stable();
         nightly = NightlyCatalog.load();
         torch = PlanRequestsForBenchmarks.linuxNvidia(Channel.STABLE, "torch");
         torchVisionAudio = PlanRequestsForBenchmarks.linuxNvidia(Channel.STABLE, "torch", "torchvision", "torchaudio");

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
-import org.torchplan.catalog.InMemoryCatalog;
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
 
@@ -39,7 +40,7 @@ public final class SnapshotMirror {
             System.exit(2);
         }
         Path root = Path.of(arguments[0]).resolve("whl");
-        InMemoryCatalog catalog = InMemoryCatalog.embeddedSnapshot();
+        CatalogSnapshot catalog = EmbeddedSnapshot.stable();
         SortedMap<String, SortedMap<String, PackageEntry>> packagesByBackend = new TreeMap<>();
         SortedMap<String, Map<String, IndexedFile>> filesByPackage = new TreeMap<>();
         int pages = 0;
@@ -55,7 +56,7 @@ public final class SnapshotMirror {
             entry.files().forEach(file -> files.putIfAbsent(file.url(), file));
         }
         SortedSet<String> rootLinks = new TreeSet<>();
-        for (ComputeBackend backend : catalog.backends(Channel.STABLE)) {
+        for (ComputeBackend backend : catalog.backends()) {
             rootLinks.add(backend.toString());
         }
         rootLinks.addAll(packagesByBackend.keySet());

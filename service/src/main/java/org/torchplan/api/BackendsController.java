@@ -14,7 +14,7 @@ import org.torchplan.backend.ComputeBackend;
 import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.NvidiaDriverTable;
 import org.torchplan.backend.RocmArchitectureTable;
-import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.OperatingSystem;
 
@@ -27,9 +27,9 @@ class BackendsController {
      * The AMD architectures shown: those the ROCm table (backend.RocmArchitectureTable) has rows for. The table
      * offers no listing of its rows, so they are named here; an architecture it does not know shows no backends.
      */
-    private final CatalogView catalog;
+    private final CatalogService catalog;
 
-    BackendsController(CatalogView catalog) {
+    BackendsController(CatalogService catalog) {
         this.catalog = catalog;
     }
 
@@ -38,7 +38,7 @@ class BackendsController {
     BackendsView backends() {
         Map<ComputeBackend, List<String>> channelsByBackend = new TreeMap<>();
         for (Channel channel : Channel.values()) {
-            for (ComputeBackend backend : catalog.backends(channel)) {
+            for (ComputeBackend backend : catalog.snapshot(channel).backends()) {
                 channelsByBackend.computeIfAbsent(backend, key -> new ArrayList<>()).add(channel.id());
             }
         }

@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.packaging.Requirement;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.Planner;
 import org.torchplan.plan.RequirementsFileRendering;
@@ -52,19 +54,21 @@ class PlanController {
             "installer", "format");
 
     private final Planner planner;
-    private final CatalogView catalog;
+    private final CatalogService catalog;
     private final FleetPolicy policy;
     private final PlanMetrics metrics;
     private final CatalogProperties.MaxAge maxAge;
+    private final Duration requestBudget;
     private final Clock clock;
 
-    PlanController(Planner planner, CatalogView catalog, FleetPolicy policy, PlanMetrics metrics,
+    PlanController(Planner planner, CatalogService catalog, FleetPolicy policy, PlanMetrics metrics,
             CatalogProperties catalogProperties, ObjectProvider<Clock> clock) {
         this.planner = planner;
         this.catalog = catalog;
         this.policy = policy;
         this.metrics = metrics;
         this.maxAge = catalogProperties.maxAge();
+        this.requestBudget = catalogProperties.upstream().requestBudget();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -135,14 +139,19 @@ class PlanController {
         return render(plan(body), rendering);
     }
 
-    /** Plans, then applies the time the planner has no clock for: the age of the catalog data it rests on. */
+    /**
+     * Parses, takes the catalog snapshot the plan reads (the only step that may wait on upstream, within the
+     * request budget), plans, then applies the time the planner has no clock for: the age of the data.
+     */
     private PlanResult plan(PlanRequestBody body) {
+        PlanRequest request = metrics.parsed(() -> PlanRequestParser.parse(body));
+        List<String> names = request.requirements().stream().map(Requirement::normalizedName).toList();
+        CatalogSnapshot snapshot = catalog.snapshotFor(request.channel(), names, requestBudget);
         Instant now = clock.instant();
+        Duration bound = maxAge.of(request.channel());
         return metrics.record(() -> {
-            PlanRequest request = PlanRequestParser.parse(body);
-            Duration bound = maxAge.of(request.channel());
             try {
-                return planner.plan(catalog, request, policy).agedAt(now, bound);
+                return planner.plan(snapshot, request, policy).agedAt(now, bound);
             } catch (UnsatisfiableRequestException unsatisfiable) {
                 throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
             }

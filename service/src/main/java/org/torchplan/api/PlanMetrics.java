@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.torchplan.plan.PlanRequest;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.PolicyViolationException;
 import org.torchplan.plan.UnplannableRequirementException;
@@ -26,7 +27,21 @@ class PlanMetrics {
         this.registry = registry;
     }
 
-    /** Runs {@code planning}, recording its duration under the outcome it ends with; exceptions pass through. */
+    /** Runs {@code parsing}; a request that does not parse is recorded as {@code invalid}. */
+    PlanRequest parsed(Supplier<PlanRequest> parsing) {
+        long start = System.nanoTime();
+        try {
+            return parsing.get();
+        } catch (InvalidRequestException invalid) {
+            timer("invalid", "none").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            throw invalid;
+        }
+    }
+
+    /**
+     * Runs {@code planning} (the planner alone: the catalog snapshot is taken before), recording its duration under
+     * the outcome it ends with; exceptions pass through.
+     */
     PlanResult record(Supplier<PlanResult> planning) {
         long start = System.nanoTime();
         String outcome = "error";
@@ -46,12 +61,15 @@ class PlanMetrics {
             outcome = "unsatisfiable";
             throw unsatisfiable;
         } finally {
-            Timer.builder(NAME)
-                    .description("time to compute one install plan, by outcome and chosen backend")
-                    .tag("outcome", outcome)
-                    .tag("backend", backend)
-                    .register(registry)
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(outcome, backend).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer timer(String outcome, String backend) {
+        return Timer.builder(NAME)
+                .description("time to compute one install plan, by outcome and chosen backend")
+                .tag("outcome", outcome)
+                .tag("backend", backend)
+                .register(registry);
     }
 }

@@ -1,6 +1,5 @@
 package org.torchplan.api;
 
-import org.torchplan.catalog.CatalogView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.torchplan.api;
 
+import org.torchplan.catalog.index.UpstreamUnavailableException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,17 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 violation.getMessage());
         problem.setProperty("rule", violation.rule());
         return answer(problem);
+    }
+
+    /** The index could not be read within the request budget: the caller may retry; the read goes on. */
+    @ExceptionHandler(UpstreamUnavailableException.class)
+    ResponseEntity<Object> upstreamUnavailable(UpstreamUnavailableException unavailable) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
+                "The package index could not be read", unavailable.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(UnsatisfiableRequestException.class)

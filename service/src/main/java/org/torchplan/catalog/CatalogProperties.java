@@ -73,14 +73,18 @@ public record CatalogProperties(
         }
     }
 
-    /** Connection behaviour towards the index or mirror. */
+    /**
+     * Connection behaviour towards the index or mirror. {@code requestBudget}: how long a request may wait for a
+     * channel loaded on demand (nightly, test) before it is answered 503 naming the index and the cause.
+     */
     public record Upstream(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout,
             @DefaultValue("8") int maxConcurrentRequests,
             @DefaultValue("2") int retries,
             @DefaultValue("500ms") Duration backoff,
-            @DefaultValue("30s") Duration retryFailedAfter) {}
+            @DefaultValue("30s") Duration retryFailedAfter,
+            @DefaultValue("5s") Duration requestBudget) {}
 
     /** The package set, normalized (PEP 503), configured order, duplicates removed. */
     public Set<String> packageSet() {
@@ -106,7 +110,7 @@ public record CatalogProperties(
                 false,
                 dataDir,
                 new Upstream(Duration.ofSeconds(5), Duration.ofSeconds(30), 8, 2, Duration.ofMillis(500),
-                        Duration.ofSeconds(30)),
+                        Duration.ofSeconds(30), Duration.ofSeconds(5)),
                 0.5,
                 true,
                 new MaxAge(Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(7)));

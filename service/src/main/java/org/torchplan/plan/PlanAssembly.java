@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.torchplan.catalog.model.CatalogStatus;
-import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.policy.FleetPolicy;
@@ -16,7 +17,7 @@ final class PlanAssembly {
     }
 
     static PlanResult assemble(
-            CatalogView catalog,
+            CatalogSnapshot catalog,
             PlanRequest request,
             FleetPolicy policy,
             RequestedPackages requested,
@@ -30,7 +31,7 @@ final class PlanAssembly {
                     + " instead of " + withoutTrailingSlash(catalog.indexRoot()));
         }
         String indexUrl = root + "/" + request.channel().pathPrefix() + set.backend();
-        boolean preReleases = request.channel() != org.torchplan.catalog.model.Channel.STABLE;
+        boolean preReleases = request.channel() != Channel.STABLE;
 
         List<PlannedPackage> packages = new ArrayList<>(set.picks().size());
         List<String> pins = new ArrayList<>(set.picks().size());
@@ -76,7 +77,7 @@ final class PlanAssembly {
      * install from PyPI (or the policy's mirror) as asked.
      */
     static PlanResult withoutPytorch(
-            CatalogView catalog,
+            CatalogSnapshot catalog,
             PlanRequest request,
             FleetPolicy policy,
             RequestedPackages requested,
@@ -97,7 +98,7 @@ final class PlanAssembly {
             steps.add(new InstallStep("Requirements from " + policy.pypiIndexUrl(),
                     InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, others)));
         }
-        return new PlanResult(null, request.channel(), List.of(), steps, explanation, warnings, catalog.status(),
+        return new PlanResult(null, request.channel(), List.of(), steps, explanation, warnings, catalog.base(),
                 null, false, others, policy.pypiIndexUrl());
     }
 

@@ -10,7 +10,7 @@ import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.CatalogAge;
 import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.CatalogStatus;
-import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.packaging.MarkerEnvironment;
@@ -21,7 +21,7 @@ import org.torchplan.packaging.Version;
 import org.torchplan.policy.FleetPolicy;
 
 /**
- * Computes install plans: a pure function of (catalog, request, policy), with no I/O and no clock.
+ * Computes install plans: a pure function of (catalog snapshot, request, policy), with no I/O and no clock.
  *
  * <p>The selection rules are the ones in the README ("How a plan is chosen"); the comments below number them.
  * The only state is the index of installable files per (catalog entry, target), derived data safe to share.
@@ -35,12 +35,16 @@ public final class Planner {
      * @throws UnplannableRequirementException for a requirement that cannot be pinned (a direct URL)
      * @throws UnsatisfiableRequestException when no candidate backend has a full set, with a reason per backend
      */
-    public PlanResult plan(CatalogView catalog, PlanRequest request, FleetPolicy policy) {
+    public PlanResult plan(CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy) {
         Channel channel = request.channel();
         if (!policy.allowsChannel(channel)) {
             throw new PolicyViolationException("torchplan.policy.allowed-channels",
                     "the fleet policy torchplan.policy.allowed-channels " + ids(policy.allowedChannels())
                             + " does not allow the " + channel.id() + " channel");
+        }
+        if (catalog.channel() != channel) {
+            throw new IllegalArgumentException("a plan of the " + channel + " channel from a snapshot of the "
+                    + catalog.channel() + " channel");
         }
         Target target = request.target();
         List<String> explanation = new ArrayList<>();
@@ -83,7 +87,7 @@ public final class Planner {
                 reasons.add(search.failure());
             }
         }
-        CatalogStatus catalogStatus = CatalogStatus.of(context.entriesRead(), catalog.status());
+        CatalogStatus catalogStatus = CatalogStatus.of(context.entriesRead(), catalog.base());
         if (chosen < 0) {
             throw new UnsatisfiableRequestException(
                     "no candidate backend has " + String.join(", ", describeAll(requested)) + " for "
@@ -97,8 +101,8 @@ public final class Planner {
 
     /** Rule 1: an explicit backend alone; else the hardware's candidates; then what the policy and kernels allow. */
     private static List<ComputeBackend> candidates(
-            CatalogView catalog, PlanRequest request, FleetPolicy policy, List<String> explanation) {
-        SortedSet<ComputeBackend> available = catalog.backends(request.channel());
+            CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy, List<String> explanation) {
+        SortedSet<ComputeBackend> available = catalog.backends();
         if (request.backend().isPresent()) {
             ComputeBackend backend = request.backend().get();
             if (!policy.allowsBackend(backend)) {

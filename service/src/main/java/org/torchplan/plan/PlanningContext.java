@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.catalog.CatalogView;
+import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.CompanionPairing;
 import org.torchplan.catalog.model.IndexedFile;
@@ -18,7 +18,7 @@ import org.torchplan.policy.FleetPolicy;
 /** What every backend search of one plan shares: the catalog, the target, the requirements and the policy. */
 final class PlanningContext {
 
-    private final CatalogView catalog;
+    private final CatalogSnapshot catalog;
     private final Channel channel;
     private final RequestedPackages requested;
     private final SupportedTags tags;
@@ -31,7 +31,7 @@ final class PlanningContext {
     private final List<PackageEntry> entriesRead = new ArrayList<>(4);
 
     PlanningContext(
-            CatalogView catalog,
+            CatalogSnapshot catalog,
             Channel channel,
             RequestedPackages requested,
             SupportedTags tags,
@@ -52,9 +52,10 @@ final class PlanningContext {
     }
 
     PackageEntry entry(ComputeBackend backend, String packageName) {
-        PackageEntry entry = catalog.entry(channel, backend, packageName);
+        PackageEntry entry = catalog.entry(backend, packageName);
         for (int index = 0; index < entriesRead.size(); index++) {
-            if (entriesRead.get(index) == entry) {
+            PackageEntry read = entriesRead.get(index);
+            if (read.backend().equals(entry.backend()) && read.packageName().equals(entry.packageName())) {
                 return entry;
             }
         }

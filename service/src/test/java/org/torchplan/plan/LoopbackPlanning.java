@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.torchplan.catalog.CatalogProperties;
 import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.IndexProperties;
 import org.torchplan.packaging.PackageName;
+import org.torchplan.packaging.Requirement;
 import org.torchplan.testsupport.LoopbackWheelIndex;
 import org.torchplan.testsupport.PipInstallChoice;
 import org.torchplan.testsupport.PipRunner;
@@ -64,6 +66,12 @@ final class LoopbackPlanning implements AutoCloseable {
 
     CatalogService catalog() {
         return catalog;
+    }
+
+    /** The catalog snapshot a plan of this request reads, loaded as the API loads it (nightly on demand). */
+    CatalogSnapshot snapshotFor(PlanRequest request) {
+        List<String> names = request.requirements().stream().map(Requirement::normalizedName).toList();
+        return catalog.snapshotFor(request.channel(), names, Duration.ofSeconds(60));
     }
 
     /** Runs {@code work} (a plan and a pip run) on the pip threads. */

@@ -1,5 +1,9 @@
 package org.torchplan.plan;
 
+import org.torchplan.catalog.model.CatalogSnapshot;
+
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,13 +21,13 @@ import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.Channel;
-import org.torchplan.catalog.InMemoryCatalog;
+
 import org.torchplan.policy.FleetPolicy;
 
 /** The sh and requirements renderings of plans: real plans from the recorded index, and hostile text. */
 class PlanRenderingTest {
 
-    private static final InMemoryCatalog RECORDED = InMemoryCatalog.embeddedSnapshot();
+    private static final CatalogSnapshot RECORDED = EmbeddedSnapshot.stable();
     private static final String HOSTILE = "'; rm -rf / #$(reboot)`id`\"\\\n|&";
 
     @TempDir

@@ -113,7 +113,7 @@ class PlannerAgreesWithPipTest {
             PlanRequest request = scenario.request().build();
             PipRunner.DryRun pipChoice = askPip(pip, request);
             try {
-                return new Outcome(planner.plan(planning.catalog(), request, FleetPolicy.OPEN), null, pipChoice);
+                return new Outcome(planner.plan(planning.snapshotFor(request), request, FleetPolicy.OPEN), null, pipChoice);
             } catch (UnsatisfiableRequestException refusal) {
                 return new Outcome(null, refusal, pipChoice);
             }

@@ -1,5 +1,10 @@
 package org.torchplan.plan;
 
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.catalog.model.CompanionPairing;
+
+import org.torchplan.catalog.index.PageSnapshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.EntryKey;
-import org.torchplan.catalog.InMemoryCatalog;
+
 import org.torchplan.packaging.Version;
 import org.torchplan.policy.FleetPolicy;
 
@@ -59,8 +64,8 @@ class PlannerCompanionPairingTest {
 
     @Test
     void aMetadataPinPairsATorchTheTableDoesNotKnowYet() {
-        InMemoryCatalog catalog = catalog("cu126");
-        catalog.pairing().recordTorchPin("torchvision", Version.parse("0.28.0+cu126"), Version.parse("2.13.0"));
+        CatalogSnapshot catalog = catalog(new CompanionPairing()
+                .withTorchPin("torchvision", Version.parse("0.28.0+cu126"), Version.parse("2.13.0")), "cu126");
 
         PlanResult plan = planner.plan(catalog, PlanRequests.linux().backend("cu126")
                 .requirements("torch", "torchvision").build(), FleetPolicy.OPEN);
@@ -72,8 +77,8 @@ class PlannerCompanionPairingTest {
 
     @Test
     void aMetadataPinToAnotherTorchLeavesTheNewTorchWithoutACompanion() {
-        InMemoryCatalog catalog = catalog("cu126");
-        catalog.pairing().recordTorchPin("torchvision", Version.parse("0.28.0"), Version.parse("2.13.1"));
+        CatalogSnapshot catalog = catalog(new CompanionPairing()
+                .withTorchPin("torchvision", Version.parse("0.28.0"), Version.parse("2.13.1")), "cu126");
 
         PlanResult plan = planner.plan(catalog, PlanRequests.linux().backend("cu126")
                 .requirements("torch", "torchvision").build(), FleetPolicy.OPEN);
@@ -85,7 +90,11 @@ class PlannerCompanionPairingTest {
     }
 
     /** torch 2.13.0 and 2.12.0, torchvision 0.28.0 and 0.27.0, cp312 manylinux_2_28 x86_64, on each backend. */
-    private static InMemoryCatalog catalog(String... backends) {
+    private static CatalogSnapshot catalog(String... backends) {
+        return catalog(new CompanionPairing(), backends);
+    }
+
+    private static CatalogSnapshot catalog(CompanionPairing pairing, String... backends) {
         Map<EntryKey, String> pages = new LinkedHashMap<>();
         for (String name : backends) {
             ComputeBackend backend = ComputeBackend.parse(name);
@@ -93,7 +102,7 @@ class PlannerCompanionPairingTest {
             pages.put(new EntryKey(Channel.STABLE, backend, "torchvision"),
                     page(name, "torchvision", List.of("0.28.0", "0.27.0")));
         }
-        return InMemoryCatalog.fromPages(ROOT, Channel.STABLE, pages, Instant.parse("2026-05-19T06:15:55Z"));
+        return PageSnapshots.fromPages(ROOT, Channel.STABLE, pages, Instant.parse("2026-05-19T06:15:55Z"), pairing);
     }
 
     private static String page(String backend, String packageName, List<String> versions) {

@@ -1,5 +1,9 @@
 package org.torchplan.plan;
 
+import org.torchplan.catalog.model.CatalogSnapshot;
+
+import org.torchplan.catalog.index.PageSnapshots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.EntryKey;
-import org.torchplan.catalog.InMemoryCatalog;
+
 import org.torchplan.policy.FleetPolicy;
 
 /**
@@ -21,7 +25,7 @@ import org.torchplan.policy.FleetPolicy;
 class PlannerNightlyTest {
 
     private static final ComputeBackend CU126 = ComputeBackend.parse("cu126");
-    private static final InMemoryCatalog NIGHTLY = InMemoryCatalog.fromPages("https://download.pytorch.org/whl",
+    private static final CatalogSnapshot NIGHTLY = PageSnapshots.fromPages("https://download.pytorch.org/whl",
             Channel.NIGHTLY, Map.of(
                     new EntryKey(Channel.NIGHTLY, CU126, "torch"), page("cu126-torch.html"),
                     new EntryKey(Channel.NIGHTLY, CU126, "torchvision"), page("cu126-torchvision.html")),
@@ -70,7 +74,7 @@ class PlannerNightlyTest {
 
     @Test
     void testChannelPlansUseTheTestIndexWithPre() {
-        InMemoryCatalog test = InMemoryCatalog.fromPages("https://download.pytorch.org/whl", Channel.TEST,
+        CatalogSnapshot test = PageSnapshots.fromPages("https://download.pytorch.org/whl", Channel.TEST,
                 Map.of(new EntryKey(Channel.TEST, CU126, "torch"), page("cu126-torch.html")),
                 Instant.parse("2026-05-19T06:15:55Z"));
 

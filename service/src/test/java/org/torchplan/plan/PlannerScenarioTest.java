@@ -1,5 +1,9 @@
 package org.torchplan.plan;
 
+import org.torchplan.catalog.model.CatalogSnapshot;
+
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.torchplan.catalog.InMemoryCatalog;
+
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.backend.ComputeBackend;
@@ -19,7 +23,7 @@ import org.torchplan.policy.FleetPolicy;
 /** Plans over the recorded stable index of 2026-05-19 (the embedded snapshot). */
 class PlannerScenarioTest {
 
-    private static final InMemoryCatalog RECORDED = InMemoryCatalog.embeddedSnapshot();
+    private static final CatalogSnapshot RECORDED = EmbeddedSnapshot.stable();
     private static final Planner PLANNER = new Planner();
 
     static Stream<Arguments> scenarios() {

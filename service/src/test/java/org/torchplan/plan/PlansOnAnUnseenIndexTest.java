@@ -96,7 +96,7 @@ class PlansOnAnUnseenIndexTest {
         Planner planner = new Planner();
         machines().forEach(machine -> OUTCOMES.put(machine.description(), planning.submit(() -> {
             PlanRequest request = machine.request().build();
-            PlanResult plan = planner.plan(planning.catalog(), request, FleetPolicy.OPEN);
+            PlanResult plan = planner.plan(planning.snapshotFor(request), request, FleetPolicy.OPEN);
             return new Outcome(plan, runFirstStep(pip, plan, request.target()));
         })));
     }

@@ -6,13 +6,13 @@ import org.torchplan.catalog.model.CatalogAge;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.CatalogView;
 import org.torchplan.catalog.IndexProperties;
 import org.torchplan.catalog.index.IndexClient;
 import org.torchplan.catalog.index.PageReader;
 import org.torchplan.catalog.index.UpstreamIndex;
 import org.torchplan.catalog.index.Validators;
 import org.torchplan.catalog.model.CatalogSource;
+import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.CompanionPairing;
 import org.torchplan.catalog.model.EntryKey;
@@ -27,12 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,7 @@ import org.torchplan.packaging.PackageName;
  * {@link LossGuard}.
  */
 @Service
-public class CatalogService implements CatalogView, DisposableBean {
+public class CatalogService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
@@ -75,7 +77,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final IndexClient client;
     private final UpstreamIndex upstream;
     private final CatalogPersistence persistence;
-    private final CompanionPairing pairing = new CompanionPairing();
+    private final PairingHolder pairing;
     private final CompanionMetadataFetcher metadata;
     private final ExecutorService refreshExecutor;
     private final ExecutorService metadataExecutor;
@@ -90,7 +92,8 @@ public class CatalogService implements CatalogView, DisposableBean {
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
     /** Channels read in full (the snapshot's, or refreshed in full): an entry missing there is empty, not unknown. */
     private final Set<Channel> completeChannels = ConcurrentHashMap.newKeySet();
-    private final Set<Channel> channelsRefreshing = ConcurrentHashMap.newKeySet();
+    /** The channel refresh under way, per channel: a second caller joins it instead of fetching every page again. */
+    private final Map<Channel, CompletableFuture<Void>> channelRefreshes = new ConcurrentHashMap<>();
     private final Map<Channel, Instant> lastChannelAttempt = new ConcurrentHashMap<>();
     private final Instant snapshotRecordedAt;
     /**
@@ -107,6 +110,9 @@ public class CatalogService implements CatalogView, DisposableBean {
     private volatile Instant fetchedAt;
     /** Counts changes of the entries, the source or the fetch time; see {@link #status()}. */
     private final AtomicLong changes = new AtomicLong();
+    /** The last snapshot built per channel, with the change count it was built at. */
+    private final Map<Channel, SnapshotAtChange> snapshots = new ConcurrentHashMap<>();
+    private final OnDemandLoads loads;
     private volatile StatusAtChange status;
 
     @Autowired
@@ -130,6 +136,8 @@ public class CatalogService implements CatalogView, DisposableBean {
         this.writer = new CatalogWriter(persistence, this::currentCatalog,
                 Executors.newSingleThreadExecutor(daemonThreads("catalog-persist")));
         this.channelExecutor = Executors.newSingleThreadExecutor(daemonThreads("catalog-channel-refresh"));
+        this.loads = new OnDemandLoads(this, refreshExecutor, properties.upstream().retryFailedAfter(), clock);
+        this.pairing = new PairingHolder(new CompanionPairing(persistence.readPins()), changes::incrementAndGet);
         this.metadata = new CompanionMetadataFetcher(client, pairing, persistence, metadataExecutor);
         this.entries = new CaffeineCache("catalog-entries", Caffeine.newBuilder().build(), false);
         this.snapshotRecordedAt = snapshot.recordedAt();
@@ -143,7 +151,6 @@ public class CatalogService implements CatalogView, DisposableBean {
      * the snapshot: one or the other whole, never a mix (a mix once planned wheels neither index had).
      */
     private void load(CatalogData snapshot, String indexRoot) {
-        pairing.restorePins(persistence.readPins());
         CatalogData base = snapshot;
         CatalogSource baseSource = CatalogSource.SNAPSHOT;
         CatalogData persisted = persistence.readCatalog().orElse(null);
@@ -186,12 +193,10 @@ public class CatalogService implements CatalogView, DisposableBean {
         }
     }
 
-    @Override
     public Set<String> packages() {
         return packages;
     }
 
-    @Override
     public SortedSet<ComputeBackend> backends(Channel channel) {
         SortedSet<ComputeBackend> known = backends.get(channel);
         if (known != null || properties.offline()) {
@@ -200,6 +205,28 @@ public class CatalogService implements CatalogView, DisposableBean {
         // first use of nightly or test: one listing fetch, shared by concurrent callers
         SortedSet<ComputeBackend> loaded = backends.computeIfAbsent(channel, this::discoverBackends);
         return loaded == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(loaded);
+    }
+
+    /** The backends known for a channel, or null when its listing was never read. */
+    SortedSet<ComputeBackend> knownBackends(Channel channel) {
+        return backends.get(channel);
+    }
+
+    /** Whether an entry is held (loaded, or known to be empty). */
+    boolean holds(Channel channel, ComputeBackend backend, String packageName) {
+        return entries.get(new EntryKey(channel, backend, PackageName.normalize(packageName))) != null;
+    }
+
+    /**
+     * Reads a channel's backend listing now and keeps it.
+     *
+     * @throws UpstreamUnavailableException when it cannot be read
+     */
+    SortedSet<ComputeBackend> discover(Channel channel) {
+        SortedSet<ComputeBackend> listed = upstream.backends(channel);
+        backends.put(channel, listed);
+        changes.incrementAndGet();
+        return listed;
     }
 
     private SortedSet<ComputeBackend> discoverBackends(Channel channel) {
@@ -211,7 +238,6 @@ public class CatalogService implements CatalogView, DisposableBean {
         }
     }
 
-    @Override
     public PackageEntry entry(Channel channel, ComputeBackend backend, String packageName) {
         String name = PackageName.normalize(packageName);
         if (!packages.contains(name)) {
@@ -248,7 +274,7 @@ public class CatalogService implements CatalogView, DisposableBean {
     }
 
     private void refreshInBackgroundIfExpired(EntryKey key, PackageEntry cached) {
-        if (properties.offline() || !isExpired(cached) || channelsRefreshing.contains(key.channel())) {
+        if (properties.offline() || !isExpired(cached) || channelRefreshes.containsKey(key.channel())) {
             return; // fresh, or the channel refresh under way covers it
         }
         if (completeChannels.contains(key.channel())) {
@@ -289,13 +315,7 @@ public class CatalogService implements CatalogView, DisposableBean {
         if (attempted != null && attempted.plus(spacing).isAfter(clock.instant())) {
             return;
         }
-        if (channelsRefreshing.add(channel)) {
-            try {
-                channelExecutor.execute(() -> refreshChannel(channel));
-            } catch (RejectedExecutionException shuttingDown) {
-                channelsRefreshing.remove(channel);
-            }
-        }
+        startChannelRefresh(channel);
     }
 
     private boolean isExpired(PackageEntry entry) {
@@ -344,13 +364,45 @@ public class CatalogService implements CatalogView, DisposableBean {
         if (properties.offline()) {
             return;
         }
-        channelsRefreshing.add(channel);
-        lastChannelAttempt.put(channel, clock.instant());
         try {
-            refreshAllPackages(channel);
-        } finally {
-            channelsRefreshing.remove(channel);
+            startChannelRefresh(channel).join();
+        } catch (java.util.concurrent.CompletionException failed) {
+            log.warn("Refresh of the {} channel failed", channel, failed.getCause());
         }
+    }
+
+    /**
+     * Starts a refresh of the whole channel on the channel thread, or joins the one under way: overlapping
+     * refreshes (the background one and an admin's) make one set of upstream requests.
+     */
+    private CompletableFuture<Void> startChannelRefresh(Channel channel) {
+        CompletableFuture<Void> started = channelRefreshes.computeIfAbsent(channel, unused -> {
+            CompletableFuture<Void> refresh = new CompletableFuture<>();
+            try {
+                channelExecutor.execute(() -> {
+                    lastChannelAttempt.put(channel, clock.instant());
+                    RuntimeException failed = null;
+                    try {
+                        refreshAllPackages(channel);
+                    } catch (RuntimeException failure) {
+                        failed = failure;
+                    } finally {
+                        // gone before anyone is told it ended, so that a later refresh starts anew
+                        channelRefreshes.remove(channel, refresh);
+                    }
+                    if (failed == null) {
+                        refresh.complete(null);
+                    } else {
+                        refresh.completeExceptionally(failed);
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                refresh.complete(null);
+                return null;
+            }
+            return refresh;
+        });
+        return started != null ? started : CompletableFuture.completedFuture(null);
     }
 
     private void refreshAllPackages(Channel channel) {
@@ -530,16 +582,91 @@ public class CatalogService implements CatalogView, DisposableBean {
                 .orElse(0);
     }
 
-    @Override
+    /**
+     * The channel as it stands now, for the planner: immutable, rebuilt only after the catalog changed. Never
+     * waits on upstream; see {@link #snapshotFor} for a channel loaded on demand.
+     */
+    public CatalogSnapshot snapshot(Channel channel) {
+        long change = changes.get();
+        SnapshotAtChange cached = snapshots.get(channel);
+        if (cached != null && cached.change() == change) {
+            return cached.snapshot();
+        }
+        List<PackageEntry> ofChannel = new ArrayList<>();
+        for (PackageEntry entry : allEntries()) {
+            if (entry.channel() == channel) {
+                ofChannel.add(entry);
+            }
+        }
+        CatalogSnapshot built = CatalogSnapshot.of(channel, indexRoot(), packages,
+                backends.getOrDefault(channel, Collections.emptySortedSet()), ofChannel, pairing.current(),
+                new CatalogStatus(sourceOf(channel), fetchedAt, false));
+        snapshots.put(channel, new SnapshotAtChange(change, built));
+        return built;
+    }
+
+    /**
+     * The channel for a plan of the given PyTorch packages. A channel held in full answers at once. A channel
+     * loaded on demand (nightly, test) first learns its backends and loads the entries of those packages, all
+     * within {@code budget}; expired entries are renewed in the background either way.
+     *
+     * @throws UpstreamUnavailableException when the channel cannot be read within the budget, naming the index
+     *     and the cause
+     */
+    public CatalogSnapshot snapshotFor(Channel channel, Collection<String> packageNames, Duration budget) {
+        if (!properties.offline() && !completeChannels.contains(channel)) {
+            loads.load(channel, wanted(packageNames), budget);
+        }
+        CatalogSnapshot snapshot = snapshot(channel);
+        renewInBackground(snapshot, packageNames);
+        return snapshot;
+    }
+
+    /** The catalog's packages among the names (normalized), and torch, which every PyTorch plan reads. */
+    private Set<String> wanted(Collection<String> packageNames) {
+        Set<String> wanted = new java.util.TreeSet<>();
+        wanted.add("torch");
+        for (String name : packageNames) {
+            String normalized = PackageName.normalize(name);
+            if (packages.contains(normalized)) {
+                wanted.add(normalized);
+            }
+        }
+        return wanted;
+    }
+
+    /** Stale-while-revalidate: the snapshot is served, and what it holds of these packages is renewed if expired. */
+    private void renewInBackground(CatalogSnapshot snapshot, Collection<String> packageNames) {
+        if (properties.offline()) {
+            return;
+        }
+        if (completeChannels.contains(snapshot.channel())) {
+            // one check of the oldest entry: the channel is renewed whole, from its all-backends pages
+            Instant oldest = snapshot.status().fetchedAt();
+            if (oldest == null || oldest.plus(properties.ttl().of(snapshot.channel())).isBefore(clock.instant())) {
+                refreshChannelInBackground(snapshot.channel());
+            }
+            return;
+        }
+        Set<String> wanted = wanted(packageNames);
+        for (PackageEntry entry : snapshot.entries()) {
+            if (wanted.contains(entry.packageName())) {
+                refreshInBackgroundIfExpired(keyOf(entry), entry);
+            }
+        }
+    }
+
+    private record SnapshotAtChange(long change, CatalogSnapshot snapshot) {}
+
+    /** The companion pairing as it stands now. */
     public CompanionPairing pairing() {
-        return pairing;
+        return pairing.current();
     }
 
     /**
      * Every plan reports the catalog's status, so it is computed once per change of the catalog, not per plan:
      * the cached value carries the change count it was computed at and is used while that count holds.
      */
-    @Override
     public CatalogStatus status() {
         StatusAtChange cached = status;
         long current = changes.get();
@@ -572,7 +699,6 @@ public class CatalogService implements CatalogView, DisposableBean {
 
     private record StatusAtChange(long change, CatalogStatus status) {}
 
-    @Override
     public String indexRoot() {
         return upstream.indexRoot();
     }

@@ -27,14 +27,14 @@ public class CompanionMetadataFetcher {
     private static final Logger log = LoggerFactory.getLogger(CompanionMetadataFetcher.class);
 
     private final IndexClient client;
-    private final CompanionPairing pairing;
+    private final PairingHolder pairing;
     private final CatalogPersistence persistence;
     private final ExecutorService executor;
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
 
     public CompanionMetadataFetcher(
-            IndexClient client, CompanionPairing pairing, CatalogPersistence persistence, ExecutorService executor) {
+            IndexClient client, PairingHolder pairing, CatalogPersistence persistence, ExecutorService executor) {
         this.client = client;
         this.pairing = pairing;
         this.persistence = persistence;
@@ -69,7 +69,7 @@ public class CompanionMetadataFetcher {
         try {
             PageResponse response = client.fetchPlain(wheelUrl + ".metadata");
             if (response.isSuccessful()) {
-                pairing.recordTorchPin(packageName, version, CoreMetadata.torchPin(response.body()).orElse(null));
+                pairing.record(packageName, version, CoreMetadata.torchPin(response.body()).orElse(null));
             } else {
                 requested.remove(CompanionPairing.key(packageName, version)); // try again after the next refresh
             }

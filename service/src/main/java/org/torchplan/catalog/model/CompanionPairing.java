@@ -13,8 +13,11 @@ import org.torchplan.packaging.Version;
  * fetched once per release, kept forever because wheels are immutable); for nightlies the build date in
  * {@code devYYYYMMDD}; the built-in {@link CompanionReleaseTable}. Without evidence the answer is {@code UNKNOWN},
  * and the planner then treats the pair as not paired: it never guesses.
+ *
+ * <p>Immutable: a pin read from metadata makes a new pairing ({@link #withTorchPin}), so a plan's snapshot never
+ * changes under it. The release table's answers are memoized once for all pairings (the table is fixed data).
  */
-public class CompanionPairing {
+public final class CompanionPairing {
 
     /** The answer for one (companion, torch) pair. */
     public enum Match {
@@ -28,12 +31,22 @@ public class CompanionPairing {
     private static final long LAST_NIGHTLY_DATE = 9999_12_31L;
 
     /** (normalized package, public version) -> the torch version its metadata pins, or "" when it pins none. */
-    private final Map<String, String> torchPins = new ConcurrentHashMap<>();
+    private final Map<String, String> torchPins;
 
     /** The release table's answers, memoized: the table is fixed and plans ask it for every candidate. */
-    private final Map<TableQuestion, TableAnswer> tableAnswers = new ConcurrentHashMap<>();
+    private static final Map<TableQuestion, TableAnswer> TABLE_ANSWERS = new ConcurrentHashMap<>();
     /** Whether the table places a companion release (the question's version) with some torch release. */
-    private final Map<TableQuestion, Boolean> tabledReleases = new ConcurrentHashMap<>();
+    private static final Map<TableQuestion, Boolean> TABLED_RELEASES = new ConcurrentHashMap<>();
+
+    /** No pins read yet: the release table and the nightly rule only. */
+    public CompanionPairing() {
+        this(Map.of());
+    }
+
+    /** @param torchPins key {@code package==version}, value the pinned torch or "" (see {@link #pins()}) */
+    public CompanionPairing(Map<String, String> torchPins) {
+        this.torchPins = Map.copyOf(torchPins);
+    }
 
     public Match match(String companionPackage, Version companionVersion, Version torchVersion) {
         String companion = PackageName.normalize(companionPackage);
@@ -51,22 +64,24 @@ public class CompanionPairing {
         if (!CompanionReleaseTable.covers(companion)) {
             return Match.UNKNOWN;
         }
-        TableAnswer answer = tableAnswers.computeIfAbsent(
+        TableAnswer answer = TABLE_ANSWERS.computeIfAbsent(
                 new TableQuestion(companion, torchVersion.major(), torchVersion.minor(), torchVersion.micro()),
                 TableAnswer::of);
         if (answer.covered()) {
             return answer.releases().contains(companionVersion.baseVersion()) ? Match.PAIRED : Match.NOT_PAIRED;
         }
         // no row for this torch; a companion release the table places with another torch still does not go with it
-        boolean tabled = tabledReleases.computeIfAbsent(new TableQuestion(companion, companionVersion.major(),
+        boolean tabled = TABLED_RELEASES.computeIfAbsent(new TableQuestion(companion, companionVersion.major(),
                 companionVersion.minor(), companionVersion.micro()), TableAnswer::tabled);
         return tabled ? Match.NOT_PAIRED : Match.UNKNOWN;
     }
 
-    /** Records what a companion release's metadata pins torch to ({@code null}: it pins no single torch). */
-    public void recordTorchPin(String companionPackage, Version companionVersion, Version pinnedTorch) {
-        torchPins.put(key(PackageName.normalize(companionPackage), companionVersion),
+    /** This pairing and what a companion release's metadata pins torch to ({@code null}: no single torch). */
+    public CompanionPairing withTorchPin(String companionPackage, Version companionVersion, Version pinnedTorch) {
+        Map<String, String> pins = new java.util.HashMap<>(torchPins);
+        pins.put(key(PackageName.normalize(companionPackage), companionVersion),
                 pinnedTorch == null ? "" : pinnedTorch.toString());
+        return new CompanionPairing(pins);
     }
 
     /** Whether the metadata of this release was already read (with or without a pin). */
@@ -76,11 +91,7 @@ public class CompanionPairing {
 
     /** The recorded pins, for persistence: key {@code package==version}, value the pinned torch or "". */
     public Map<String, String> pins() {
-        return Map.copyOf(torchPins);
-    }
-
-    public void restorePins(Map<String, String> pins) {
-        torchPins.putAll(pins);
+        return torchPins;
     }
 
     public static String key(String normalizedPackage, Version version) {

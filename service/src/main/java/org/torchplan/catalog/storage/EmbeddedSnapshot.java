@@ -3,6 +3,12 @@ package org.torchplan.catalog.storage;
 import org.torchplan.catalog.model.CatalogSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
+import org.torchplan.catalog.model.CatalogSnapshot;
+import org.torchplan.catalog.model.CatalogStatus;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.CompanionPairing;
 import java.io.UncheckedIOException;
 
 /**
@@ -32,5 +38,18 @@ public final class EmbeddedSnapshot {
             throw new IllegalStateException("embedded snapshot " + RESOURCE + " is damaged: " + corrupt.getMessage(),
                     corrupt);
         }
+    }
+
+    /**
+     * The embedded stable channel as the planner reads it, with the package set it records and the release table
+     * for pairing (for tests and benchmarks of the planner).
+     */
+    public static CatalogSnapshot stable() {
+        CatalogData data = load();
+        Set<String> packages = new TreeSet<>();
+        data.entries().forEach(entry -> packages.add(entry.packageName()));
+        return CatalogSnapshot.of(Channel.STABLE, data.upstream(), packages,
+                data.backends().getOrDefault(Channel.STABLE, new TreeSet<>()), data.entries(), new CompanionPairing(),
+                new CatalogStatus(CatalogSource.SNAPSHOT, data.recordedAt(), false));
     }
 }

@@ -28,7 +28,7 @@ final class CatalogServiceFixture {
                 offline,
                 dataDir,
                 new CatalogProperties.Upstream(Duration.ofSeconds(2), Duration.ofMillis(400), 4, 1,
-                        Duration.ofMillis(10), Duration.ZERO),
+                        Duration.ofMillis(10), Duration.ZERO, Duration.ofSeconds(5)),
                 0.5,
                 false,
                 new CatalogProperties.MaxAge(Duration.ofDays(7), Duration.ofDays(2), Duration.ofDays(7)));

@@ -10,7 +10,7 @@ import org.torchplan.packaging.Version;
 
 class CompanionPairingTest {
 
-    private final CompanionPairing pairing = new CompanionPairing();
+    private CompanionPairing pairing = new CompanionPairing();
 
     @ParameterizedTest(name = "{0} {1} with torch {2}: {3}")
     @CsvSource({
@@ -70,8 +70,8 @@ class CompanionPairingTest {
 
     @Test
     void metadataPinOverridesTheTableAndCoversOtherPackages() {
-        pairing.recordTorchPin("TorchCodec", Version.parse("0.8.0+cu126"), Version.parse("2.9.0"));
-        pairing.recordTorchPin("torchvision", Version.parse("0.26.0"), Version.parse("2.11.1"));
+        pairing = pairing.withTorchPin("TorchCodec", Version.parse("0.8.0+cu126"), Version.parse("2.9.0"));
+        pairing = pairing.withTorchPin("torchvision", Version.parse("0.26.0"), Version.parse("2.11.1"));
 
         assertThat(pairing.match("torchcodec", Version.parse("0.8.0"), Version.parse("2.9.0+cu126")))
                 .isEqualTo(Match.PAIRED);
@@ -84,7 +84,7 @@ class CompanionPairingTest {
 
     @Test
     void aReleaseWhoseMetadataPinsNoTorchFallsBackToTheTable() {
-        pairing.recordTorchPin("torchvision", Version.parse("0.16.0"), null);
+        pairing = pairing.withTorchPin("torchvision", Version.parse("0.16.0"), null);
 
         assertThat(pairing.match("torchvision", Version.parse("0.16.0"), Version.parse("2.1.0")))
                 .isEqualTo(Match.PAIRED);

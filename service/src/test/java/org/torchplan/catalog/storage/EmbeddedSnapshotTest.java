@@ -1,8 +1,12 @@
 package org.torchplan.catalog.storage;
 
+import org.torchplan.catalog.model.CatalogSnapshot;
+
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
+
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.PackageEntry;
-import org.torchplan.catalog.InMemoryCatalog;
+
 import org.torchplan.catalog.model.CatalogSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +16,7 @@ import org.torchplan.backend.ComputeBackend;
 
 class EmbeddedSnapshotTest {
 
-    private static final InMemoryCatalog SNAPSHOT = InMemoryCatalog.embeddedSnapshot();
+    private static final CatalogSnapshot SNAPSHOT = EmbeddedSnapshot.stable();
 
     @Test
     void carriesTheRecordingDateAndUpstream() {
@@ -23,15 +27,15 @@ class EmbeddedSnapshotTest {
 
     @Test
     void knowsEveryStableBackendOfTheRecording() {
-        assertThat(SNAPSHOT.backends(Channel.STABLE)).extracting(ComputeBackend::toString)
+        assertThat(SNAPSHOT.backends()).extracting(ComputeBackend::toString)
                 .contains("cpu", "cu118", "cu126", "cu128", "cu130", "rocm6.2.4", "rocm7.2", "xpu")
                 .hasSizeGreaterThan(40);
-        assertThat(SNAPSHOT.backends(Channel.NIGHTLY)).isEmpty();
+        assertThat(EmbeddedSnapshot.load().backends()).containsOnlyKeys(Channel.STABLE);
     }
 
     @Test
     void holdsTorch212ForCp312LinuxX8664InCu126() {
-        PackageEntry torch = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu126"), "torch");
+        PackageEntry torch = SNAPSHOT.entry(ComputeBackend.parse("cu126"), "torch");
 
         assertThat(torch.files())
                 .filteredOn(file -> file.filename().toString()
@@ -48,8 +52,8 @@ class EmbeddedSnapshotTest {
 
     @Test
     void listsRootFilesOnEveryBackendPageAsTheIndexDoes() {
-        PackageEntry cpu = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.CPU, "torch");
-        PackageEntry cu126 = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu126"), "torch");
+        PackageEntry cpu = SNAPSHOT.entry(ComputeBackend.CPU, "torch");
+        PackageEntry cu126 = SNAPSHOT.entry(ComputeBackend.parse("cu126"), "torch");
 
         assertThat(cu126.files()).anySatisfy(file ->
                 assertThat(file.filename().toString()).isEqualTo("torch-0.1.10.post1-cp27-none-macosx_10_7_x86_64.whl"));
@@ -59,7 +63,7 @@ class EmbeddedSnapshotTest {
 
     @Test
     void answersAnEmptyEntryForWhatTheIndexDoesNotHave() {
-        PackageEntry none = SNAPSHOT.entry(Channel.STABLE, ComputeBackend.parse("cu75"), "torchcodec");
+        PackageEntry none = SNAPSHOT.entry(ComputeBackend.parse("cu75"), "torchcodec");
 
         assertThat(none.files()).isEmpty();
         assertThat(none.packageName()).isEqualTo("torchcodec");
