@@ -3,7 +3,6 @@ package org.torchplan.policy;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.MarkerEnvironment;
@@ -11,10 +10,9 @@ import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.Version;
 
 /**
- * What a fleet allows its machines to install, from {@code torchplan.policy.*}.
- *
- * <p>Values are parsed when the service starts, so a typo in the policy stops the start-up with the offending value
- * named, instead of silently allowing everything.
+ * What a fleet allows its machines to install: a plain value the planner takes. The service binds it from
+ * {@code torchplan.policy.*} at start-up ({@link org.torchplan.policy.binding.PolicyProperties}), so a typo in the
+ * policy stops the start-up with the offending value named, instead of silently allowing everything.
  *
  * @param allowedBackends the backends plans may choose; empty allows every backend
  * @param allowedChannels the channels plans may use; empty allows every channel
@@ -22,7 +20,6 @@ import org.torchplan.packaging.Version;
  * @param indexUrl the index root plans name instead of the upstream one (an internal mirror), or null
  * @param pypiIndexUrl the index of the second step (non-PyTorch requirements)
  */
-@ConfigurationProperties("torchplan.policy")
 public record FleetPolicy(
         List<ComputeBackend> allowedBackends,
         List<Channel> allowedChannels,

@@ -1,7 +1,6 @@
 package org.torchplan.catalog.index;
 
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.live.CatalogMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Locale;
@@ -24,9 +23,9 @@ public class IndexClient {
     private final OkHttpClient http;
     private final CatalogProperties.Upstream settings;
     private final Semaphore permits;
-    private final CatalogMetrics metrics;
+    private final IndexMetrics metrics;
 
-    public IndexClient(CatalogProperties.Upstream settings, CatalogMetrics metrics) {
+    public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())

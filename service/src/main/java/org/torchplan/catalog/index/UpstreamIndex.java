@@ -2,7 +2,6 @@ package org.torchplan.catalog.index;
 
 import org.torchplan.catalog.model.EntryKey;
 import org.torchplan.catalog.model.IndexedFile;
-import org.torchplan.catalog.live.CatalogMetrics;
 import org.torchplan.catalog.model.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,9 +41,9 @@ public class UpstreamIndex {
 
     private final String indexRoot;
     private final PageReader pages;
-    private final CatalogMetrics metrics;
+    private final IndexMetrics metrics;
 
-    public UpstreamIndex(String indexRoot, PageReader pages, CatalogMetrics metrics) {
+    public UpstreamIndex(String indexRoot, PageReader pages, IndexMetrics metrics) {
         this.indexRoot = indexRoot;
         this.pages = pages;
         this.metrics = metrics;

@@ -1,12 +1,13 @@
 package org.torchplan.catalog.live;
 
 import io.micrometer.core.instrument.Counter;
+import org.torchplan.catalog.index.IndexMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 
 /** The catalog's Micrometer meters: upstream fetches, failures, bytes, skipped links, entry age. */
-public class CatalogMetrics {
+public class CatalogMetrics implements IndexMetrics {
 
     private final MeterRegistry registry;
     private final Counter fetches;
@@ -44,18 +45,22 @@ public class CatalogMetrics {
                 .register(registry);
     }
 
+    @Override
     public void fetched() {
         fetches.increment();
     }
 
+    @Override
     public void fetchFailed() {
         failures.increment();
     }
 
+    @Override
     public void bytesReceived(long count) {
         bytes.increment(count);
     }
 
+    @Override
     public void skipped(int count) {
         skippedLinks.increment(count);
     }

@@ -1,16 +1,25 @@
-package org.torchplan.policy;
+package org.torchplan.policy.binding;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.torchplan.policy.FleetPolicy;
 import org.springframework.core.convert.converter.Converter;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Requirement;
 
-/** Parses policy values with the same parsers requests use, so the policy and requests cannot disagree on a name. */
+/**
+ * Parses policy values with the same parsers requests use, so the policy and requests cannot disagree on a name; and
+ * makes the bound properties the {@link FleetPolicy} bean every plan takes.
+ */
 @Configuration(proxyBeanMethods = false)
-class PolicyValueConverters {
+class PolicyConfiguration {
+
+    @Bean
+    FleetPolicy fleetPolicy(PolicyProperties properties) {
+        return properties.policy();
+    }
 
     // static: converters for binding must exist before the configuration properties they bind
 
