@@ -1,5 +1,6 @@
 package org.torchplan.api;
 
+import org.torchplan.system.InvalidField;
 import java.util.List;
 
 /** A request with one or more bad fields: answered 400, naming each. */

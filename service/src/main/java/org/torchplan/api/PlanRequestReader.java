@@ -1,5 +1,6 @@
 package org.torchplan.api;
 
+import org.torchplan.system.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

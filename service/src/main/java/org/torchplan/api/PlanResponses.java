@@ -1,5 +1,6 @@
 package org.torchplan.api;
 
+import org.torchplan.system.ProblemSchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,6 +29,10 @@ import org.springframework.http.MediaType;
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "422", description = "Nothing satisfies the request; reasons gives one per candidate backend",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemSchema.class)))
+@ApiResponse(responseCode = "503", description = "A channel loaded on demand (nightly, test) could not be read within"
+        + " torchplan.catalog.upstream.request-budget; detail names the index and the cause; Retry-After is set",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ProblemSchema.class)))
 @interface PlanResponses {

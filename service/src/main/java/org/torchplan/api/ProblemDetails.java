@@ -1,5 +1,6 @@
 package org.torchplan.api;
 
+import org.torchplan.catalog.AdminAccessException;
 import org.torchplan.catalog.index.UpstreamUnavailableException;
 import java.net.URI;
 import org.slf4j.Logger;

@@ -1,6 +1,7 @@
 package org.torchplan.catalog;
 
 import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.PytorchIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.torchplan.packaging.PackageName;
 /**
  * How the catalog reads and keeps the index ({@code torchplan.catalog.*}).
  *
- * @param packages the PyTorch package set to catalog
+ * @param packages the PyTorch package set to catalog; unset: {@link PytorchIndex#PACKAGES}
  * @param additionalPackages packages added to that set without repeating it
  * @param ttl how long an entry counts as fresh, per channel
  * @param refreshOnStart refresh the stable channel from upstream in the background after start
@@ -28,12 +29,7 @@ import org.torchplan.packaging.PackageName;
  */
 @ConfigurationProperties("torchplan.catalog")
 public record CatalogProperties(
-        @DefaultValue({
-            "torch", "torchvision", "torchaudio", "torchcodec", "torchao", "torchdata", "torchtext", "torchrec",
-            "torchtune", "torchcsprng", "torch-tensorrt", "fbgemm-gpu", "fbgemm-gpu-genai", "triton",
-            "pytorch-triton", "pytorch-triton-rocm", "pytorch-triton-xpu", "triton-rocm", "triton-xpu", "xformers",
-            "torchserve", "executorch"
-        }) List<String> packages,
+        List<String> packages,
         @DefaultValue({}) List<String> additionalPackages,
         @DefaultValue Ttl ttl,
         @DefaultValue("true") boolean refreshOnStart,
@@ -43,6 +39,10 @@ public record CatalogProperties(
         @DefaultValue("0.5") double minRatio,
         @DefaultValue("true") boolean companionMetadata,
         @DefaultValue MaxAge maxAge) {
+
+    public CatalogProperties {
+        packages = packages == null || packages.isEmpty() ? PytorchIndex.PACKAGES : List.copyOf(packages);
+    }
 
     /** Maximum age of the data per channel: stable releases come every few weeks, nightlies daily. */
     public record MaxAge(
@@ -100,10 +100,7 @@ public record CatalogProperties(
     /** The defaults, as configuration binding gives them without any properties (for code outside Spring). */
     public static CatalogProperties defaults(Path dataDir) {
         return new CatalogProperties(
-                List.of("torch", "torchvision", "torchaudio", "torchcodec", "torchao", "torchdata", "torchtext",
-                        "torchrec", "torchtune", "torchcsprng", "torch-tensorrt", "fbgemm-gpu", "fbgemm-gpu-genai",
-                        "triton", "pytorch-triton", "pytorch-triton-rocm", "pytorch-triton-xpu", "triton-rocm",
-                        "triton-xpu", "xformers", "torchserve", "executorch"),
+                PytorchIndex.PACKAGES,
                 List.of(),
                 new Ttl(Duration.ofHours(6), Duration.ofMinutes(30), Duration.ofMinutes(30)),
                 true,

@@ -1,5 +1,6 @@
 package org.torchplan.catalog;
 
+import org.torchplan.catalog.model.PytorchIndex;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url the index root, e.g. {@code https://download.pytorch.org/whl}; a trailing slash is optional
  */
 @ConfigurationProperties("torchplan.index")
-public record IndexProperties(@DefaultValue("https://download.pytorch.org/whl") String url) {
+public record IndexProperties(@DefaultValue(PytorchIndex.ROOT_URL) String url) {
 
     /** The root without a trailing slash, so paths join as {@code root + "/" + path}. */
     public String root() {

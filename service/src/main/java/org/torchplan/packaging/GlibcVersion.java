@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 public record GlibcVersion(int major, int minor) implements Comparable<GlibcVersion> {
 
     /**
-     * What a Linux target without a reported glibc is assumed to have: 2.28, the glibc of the oldest
-     * mainstream distributions still maintained (RHEL 8, Debian 10) and the floor of PyTorch 2.6+ wheels
-     * ({@code manylinux_2_28}).
+     * What a Linux target without a reported glibc is assumed to have: a version above every glibc release, so a
+     * manylinux wheel of any glibc qualifies, and the plan warns (a conservative floor would silently hide wheels
+     * the machine may well run). The one answer to "no glibc sent"; plans say so in their warnings.
      */
-    public static final GlibcVersion ASSUMED = new GlibcVersion(2, 28);
+    public static final GlibcVersion ASSUMED = new GlibcVersion(2, 99);
 
     /** glibc is at 2.4x; the bound keeps a hostile request from asking for thousands of manylinux tags. */
     private static final int MAX_MINOR = 99;

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 public record MacosVersion(int major, int minor) implements Comparable<MacosVersion> {
 
     /**
-     * What a macOS target without a reported version is assumed to run: 14.0 (Sonoma), the floor of recent
-     * PyTorch arm64 wheels ({@code macosx_14_0_arm64}) and a release every Apple Silicon Mac can run.
+     * What a macOS target without a reported version is assumed to run: a version above every macOS release, so a
+     * wheel for any macOS version qualifies, and the plan warns. The one answer to "no macOS version sent".
      */
-    public static final MacosVersion ASSUMED = new MacosVersion(14, 0);
+    public static final MacosVersion ASSUMED = new MacosVersion(99, 0);
 
     private static final Pattern PATTERN = Pattern.compile("([0-9]{1,2})(?:[._]([0-9]{1,2}))?(?:[._][0-9]{1,2})?");
     private static final Comparator<MacosVersion> ORDER =

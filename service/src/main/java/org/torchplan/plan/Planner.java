@@ -256,9 +256,9 @@ public final class Planner {
         }
     }
 
-    /** SupportedTags caches per target itself; the planner only fills in the assumed glibc or macOS version. */
+    /** SupportedTags caches per target itself; a missing glibc or macOS version is the newest (Target says so). */
     private static SupportedTags tags(Target target) {
-        return SupportedTags.of(AssumedPlatform.complete(target));
+        return SupportedTags.of(target);
     }
 
     private static List<String> describeAll(RequestedPackages requested) {

@@ -20,19 +20,19 @@ import org.springframework.test.web.servlet.MockMvc;
     "torchplan.policy.blocked-requirements=torch==2.5.0",
 })
 @AutoConfigureMockMvc
-abstract class ApiTest {
+public abstract class ApiTest {
 
-    static final String ADMIN_TOKEN = "test-admin-token-4c1f";
+    public static final String ADMIN_TOKEN = "test-admin-token-4c1f";
 
-    static final String DRIVER_570_BODY = """
+    public static final String DRIVER_570_BODY = """
             {"requirements": ["torch"], "python": "cp312",
              "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
              "gpu": {"vendor": "nvidia", "driverVersion": "570.86.10"}}
             """;
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
 
     @LocalServerPort
-    int port;
+    protected int port;
 }

@@ -212,13 +212,15 @@ class SupportedTagsTest {
     }
 
     @Test
-    void unknownGlibcAndMacosVersionsUseTheDocumentedAssumptions() {
+    void unknownGlibcAndMacosVersionsAreTheNewestSoThatNoWheelIsHidden() {
         SupportedTags linux = SupportedTags.of(Target.of(PythonTarget.parse("cp312"), OperatingSystem.LINUX,
                 Architecture.X86_64));
-        assertThat(platforms(linux).get(0)).isEqualTo("manylinux_2_28_x86_64");
+        assertThat(platforms(linux).get(0)).isEqualTo("manylinux_2_99_x86_64");
+        assertThat(platforms(linux)).contains("manylinux_2_39_x86_64", "manylinux_2_28_x86_64", "linux_x86_64");
         SupportedTags mac = SupportedTags.of(Target.of(PythonTarget.parse("cp312"), OperatingSystem.MACOS,
                 Architecture.AARCH64));
-        assertThat(platforms(mac).get(0)).isEqualTo("macosx_14_0_arm64");
+        assertThat(platforms(mac).get(0)).isEqualTo("macosx_99_0_arm64");
+        assertThat(platforms(mac)).contains("macosx_26_0_arm64", "macosx_14_0_arm64", "macosx_11_0_arm64");
     }
 
     @Test

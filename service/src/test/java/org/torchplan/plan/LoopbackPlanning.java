@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,8 @@ import org.torchplan.catalog.CatalogProperties;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.Channel;
-import org.torchplan.catalog.IndexProperties;
+import org.torchplan.catalog.live.CatalogMetrics;
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
 import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.testsupport.LoopbackWheelIndex;
@@ -55,7 +57,8 @@ final class LoopbackPlanning implements AutoCloseable {
         CatalogProperties properties = new CatalogProperties(packages, List.of(), defaults.ttl(), false, false,
                 dataDirectory, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
         CatalogService catalog =
-                new CatalogService(properties, new IndexProperties(index.indexRootUrl()), new SimpleMeterRegistry());
+                CatalogService.standalone(properties, index.indexRootUrl(), new CatalogMetrics(new SimpleMeterRegistry()),
+                        EmbeddedSnapshot.load(), Clock.systemUTC());
         catalog.refreshChannel(Channel.STABLE);
         return new LoopbackPlanning(index, catalog, dataDirectory);
     }

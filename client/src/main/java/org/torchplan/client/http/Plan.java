@@ -1,5 +1,6 @@
 package org.torchplan.client.http;
 
+import org.torchplan.catalog.model.CatalogStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

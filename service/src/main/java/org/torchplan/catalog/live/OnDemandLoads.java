@@ -61,6 +61,20 @@ final class OnDemandLoads {
         failIfNothingCouldBeRead(channel, pending);
     }
 
+    /**
+     * The channel's backends, read from its listing by one discovery however many callers ask together; waits for
+     * it without a budget (not on a request's path).
+     *
+     * @throws UpstreamUnavailableException when the listing cannot be read
+     */
+    SortedSet<ComputeBackend> discoverWaiting(Channel channel) {
+        try {
+            return discover(channel).join();
+        } catch (CompletionException failed) {
+            throw unavailable(channel, reason(failed));
+        }
+    }
+
     private CompletableFuture<SortedSet<ComputeBackend>> discover(Channel channel) {
         Failure failed = failures.get(channel);
         if (failed != null && failed.at().plus(rememberFailure).isAfter(clock.instant())) {

@@ -1,5 +1,6 @@
 package org.torchplan.catalog.storage;
 
+import org.torchplan.catalog.model.PytorchIndex;
 import org.torchplan.catalog.CatalogProperties;
 import org.torchplan.catalog.index.HtmlIndexParser;
 import org.torchplan.catalog.index.ParsedPage;
@@ -31,7 +32,7 @@ import org.torchplan.backend.InvalidBackendException;
  */
 public final class SnapshotBuilder {
 
-    public static final String DEFAULT_UPSTREAM = "https://download.pytorch.org/whl";
+    public static final String DEFAULT_UPSTREAM = PytorchIndex.ROOT_URL;
 
     private SnapshotBuilder() {}
 

@@ -1,7 +1,6 @@
 package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.IndexProperties;
 import org.torchplan.catalog.storage.CatalogData;
 import org.torchplan.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,7 +38,7 @@ final class CatalogServiceFixture {
     }
 
     static CatalogService service(CatalogProperties properties, String root, CatalogData snapshot, MutableClock clock) {
-        return new CatalogService(properties, new IndexProperties(root), new CatalogMetrics(new SimpleMeterRegistry()),
+        return CatalogService.standalone(properties, root, new CatalogMetrics(new SimpleMeterRegistry()),
                 snapshot, clock);
     }
 }

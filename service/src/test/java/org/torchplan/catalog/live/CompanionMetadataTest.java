@@ -1,7 +1,6 @@
 package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.IndexProperties;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.CompanionPairing;
 import org.torchplan.catalog.model.EntryKey;
@@ -49,7 +48,7 @@ class CompanionMetadataTest {
         CatalogProperties defaults = CatalogServiceFixture.properties(dataDir, false, List.of("torchvision"));
         CatalogProperties withMetadata = new CatalogProperties(defaults.packages(), List.of(), defaults.ttl(),
                 false, false, dataDir, defaults.upstream(), defaults.minRatio(), true, defaults.maxAge());
-        catalog = new CatalogService(withMetadata, new IndexProperties(mirror.root()),
+        catalog = CatalogService.standalone(withMetadata, mirror.root(),
                 new CatalogMetrics(new SimpleMeterRegistry()), CatalogServiceFixture.emptySnapshot(mirror.root()),
                 new MutableClock(CatalogServiceFixture.START));
     }

@@ -1,7 +1,6 @@
 package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.IndexProperties;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.catalog.storage.CatalogData;
@@ -38,7 +37,7 @@ public final class RefreshBenchmark {
         CatalogProperties defaults = CatalogProperties.defaults(dataDir);
         CatalogProperties properties = new CatalogProperties(defaults.packages(), defaults.additionalPackages(),
                 defaults.ttl(), false, false, dataDir, defaults.upstream(), defaults.minRatio(), false, defaults.maxAge());
-        CatalogService catalog = new CatalogService(properties, new IndexProperties(root), metrics, snapshot,
+        CatalogService catalog = CatalogService.standalone(properties, root, metrics, snapshot,
                 Clock.systemUTC());
         try {
             run("full refresh", catalog, registry);

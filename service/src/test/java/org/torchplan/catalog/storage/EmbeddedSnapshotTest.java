@@ -2,8 +2,6 @@ package org.torchplan.catalog.storage;
 
 import org.torchplan.catalog.model.CatalogSnapshot;
 
-import org.torchplan.catalog.storage.EmbeddedSnapshot;
-
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.PackageEntry;
 

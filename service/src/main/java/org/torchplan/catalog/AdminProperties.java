@@ -1,4 +1,4 @@
-package org.torchplan.api;
+package org.torchplan.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package org.torchplan.api;
+package org.torchplan.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.torchplan.api;
+package org.torchplan.system;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * {@code ProblemDetail} with these extension members.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
-record ProblemSchema(
+public record ProblemSchema(
         String type,
         String title,
         int status,

@@ -1,4 +1,4 @@
-package org.torchplan.api;
+package org.torchplan.system;
 
 /**
  * One bad field of a request, as listed in a 400 problem's {@code errors}.

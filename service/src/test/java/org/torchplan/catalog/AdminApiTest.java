@@ -1,4 +1,4 @@
-package org.torchplan.api;
+package org.torchplan.catalog;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -7,15 +7,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.torchplan.api.ApiTest;
 import org.springframework.http.MediaType;
 
 class AdminApiTest extends ApiTest {
 
     @Test
-    void refreshWithTheTokenAnswersTheCatalogStatus() throws Exception {
+    void refreshWithTheTokenAnswersTheCatalogSummary() throws Exception {
         mvc.perform(post("/admin/catalog/refresh").header("Authorization", "Bearer " + ADMIN_TOKEN))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.source").value("snapshot"));
+                .andExpect(jsonPath("$.source").value("snapshot"))
+                .andExpect(jsonPath("$.unattributedFiles").isMap());
     }
 
     @Test

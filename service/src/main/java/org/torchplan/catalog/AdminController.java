@@ -1,5 +1,6 @@
-package org.torchplan.api;
+package org.torchplan.catalog;
 
+import org.torchplan.system.ProblemSchema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.Channel;
 
-/** {@code POST /admin/catalog/refresh}: refresh the stable channel now, for operators holding the admin token. */
+/**
+ * {@code POST /admin/catalog/refresh}: refresh the stable channel now, for operators holding the admin token; answers
+ * what {@code GET /catalog} shows after it.
+ */
 @RestController
 @Tag(name = "admin", description = "Operations; disabled unless torchplan.admin.token is set")
 class AdminController {
@@ -28,7 +32,7 @@ class AdminController {
     }
 
     @PostMapping(path = "/admin/catalog/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Refresh the stable channel from upstream now and answer the catalog's status after it")
+    @Operation(summary = "Refresh the stable channel from upstream now and answer the catalog summary after it")
     @ApiResponse(responseCode = "200", description = "Refreshed; entries whose refresh failed are marked stale")
     @ApiResponse(responseCode = "401", description = "No bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -39,11 +43,11 @@ class AdminController {
     @ApiResponse(responseCode = "404", description = "Admin endpoints disabled (no torchplan.admin.token)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemSchema.class)))
-    PlanResponse.CatalogView refresh(
+    CatalogSummary refresh(
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
             String authorization) {
         AdminTokenCheck.require(admin, authorization);
         catalog.refreshChannel(Channel.STABLE);
-        return PlanResponse.CatalogView.of(catalog.status());
+        return CatalogSummary.of(catalog);
     }
 }

@@ -1,9 +1,9 @@
-package org.torchplan.api;
+package org.torchplan.catalog;
 
 import org.springframework.http.HttpStatus;
 
 /** An admin request that is not allowed: endpoints disabled (404), no credentials (401) or a wrong token (403). */
-final class AdminAccessException extends RuntimeException {
+public final class AdminAccessException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
@@ -31,15 +31,15 @@ final class AdminAccessException extends RuntimeException {
                 "the bearer token is not the admin token");
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String type() {
+    public String type() {
         return type;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 }
