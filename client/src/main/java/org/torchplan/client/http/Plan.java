@@ -1,6 +1,5 @@
 package org.torchplan.client.http;
 
-import org.torchplan.catalog.model.CatalogStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
