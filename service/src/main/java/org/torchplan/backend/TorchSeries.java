@@ -1,0 +1,44 @@
+package org.torchplan.backend;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A torch minor series ({@code 2.8} covers 2.8.0, 2.8.1 and their builds): the unit PyTorch changes its
+ * architecture lists by, since patch releases are built from the same release branch.
+ */
+public record TorchSeries(int major, int minor) implements Comparable<TorchSeries> {
+
+    private static final Pattern FORM = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})");
+
+    public TorchSeries {
+        if (major < 0 || minor < 0) {
+            throw new IllegalArgumentException("a torch series has no negative parts: " + major + "." + minor);
+        }
+    }
+
+    /**
+     * Parses {@code 2.12}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static TorchSeries parse(String text) {
+        Matcher matcher = FORM.matcher(text == null ? "" : text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a torch series (MAJOR.MINOR): " + text);
+        }
+        return new TorchSeries(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    @Override
+    public int compareTo(TorchSeries other) {
+        int byMajor = Integer.compare(major, other.major);
+        return byMajor != 0 ? byMajor : Integer.compare(minor, other.minor);
+    }
+
+    /** {@code 2.12}. */
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}
