@@ -209,6 +209,19 @@ public final class ComputeCapabilityTable {
         }
         String build = "torch " + series + (nightly ? " nightly " : " ") + cuda + " (" + platform + ")";
         String deviceWords = "compute capability " + device;
+        KernelAnswer fromTable = fromTable(series, nightly, cuda, platform, device, build, deviceWords);
+        Optional<ComputeCapability> floor = toolkitFloor(cuda);
+        if (fromTable.support() == Support.UNKNOWN && floor.isPresent() && device.compareTo(floor.get()) < 0) {
+            // below the toolkit's floor no list can help: that is a fact of the compiler, not of the table
+            return new KernelAnswer(Support.NO, build, deviceWords, Optional.empty(), false, "CUDA "
+                    + cuda.majorVersion() + " compilers build for compute capability " + floor.get() + " and newer only",
+                    "NVIDIA CUDA " + cuda.majorVersion() + ".0 release notes");
+        }
+        return fromTable;
+    }
+
+    private static KernelAnswer fromTable(TorchSeries series, boolean nightly, ComputeBackend cuda,
+            BuildPlatform platform, ComputeCapability device, String build, String deviceWords) {
         Optional<Row> exact = nightly ? Optional.empty() : row(series, cuda, platform);
         if (exact.isPresent()) {
             Row row = exact.get();
@@ -222,12 +235,6 @@ public final class ComputeCapabilityTable {
                 return fromList(row.list(), device, build, deviceWords, true, "list taken from torch " + row.to()
                         + " " + row.backend() + ", " + row.list(), row.source());
             }
-        }
-        Optional<ComputeCapability> floor = toolkitFloor(cuda);
-        if (floor.isPresent() && device.compareTo(floor.get()) < 0) {
-            return new KernelAnswer(Support.NO, build, deviceWords, Optional.empty(), false, "CUDA "
-                    + cuda.majorVersion() + " compilers build for compute capability " + floor.get() + " and newer only",
-                    "NVIDIA CUDA " + cuda.majorVersion() + ".0 release notes");
         }
         return new KernelAnswer(Support.UNKNOWN, build, deviceWords, Optional.empty(), false,
                 "torchplan has no recorded architecture list for this build", "");
