@@ -1,5 +1,6 @@
 package org.torchplan.backend;
 
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 public record TorchSeries(int major, int minor) implements Comparable<TorchSeries> {
 
     private static final Pattern FORM = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})");
+    private static final Comparator<TorchSeries> ORDER =
+            Comparator.comparingInt(TorchSeries::major).thenComparingInt(TorchSeries::minor);
 
     public TorchSeries {
         if (major < 0 || minor < 0) {
@@ -30,10 +33,10 @@ public record TorchSeries(int major, int minor) implements Comparable<TorchSerie
         return new TorchSeries(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }
 
+    /** Numerically, major first: 2.9 &lt; 2.10 &lt; 3.0. */
     @Override
     public int compareTo(TorchSeries other) {
-        int byMajor = Integer.compare(major, other.major);
-        return byMajor != 0 ? byMajor : Integer.compare(minor, other.minor);
+        return ORDER.compare(this, other);
     }
 
     /** {@code 2.12}. */
