@@ -275,11 +275,6 @@ public final class ComputeCapabilityTable {
         return builds;
     }
 
-    /** The newest torch series the table records. */
-    public static TorchSeries newestRecordedSeries() {
-        return NEWEST_RECORDED;
-    }
-
     /** The oldest compute capability any build of {@code cuda}'s CUDA major can carry, where established. */
     public static Optional<ComputeCapability> toolkitFloor(ComputeBackend cuda) {
         return TOOLKIT_FLOORS.stream().filter(floor -> floor.cudaMajor() == cuda.majorVersion())

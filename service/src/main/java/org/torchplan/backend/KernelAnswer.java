@@ -27,11 +27,6 @@ public record KernelAnswer(Support support, String build, String device, Optiona
         Objects.requireNonNull(source, "source");
     }
 
-    /** Why a build is no candidate, for a NO. */
-    public String refusal() {
-        return build + " carries no kernels for " + device + (inferred ? " (inferred: " : " (") + basis + ")";
-    }
-
     private String sourced() {
         return source.isEmpty() ? basis : basis + "; source: " + source;
     }
