@@ -16,17 +16,20 @@ import org.torchplan.packaging.OperatingSystem;
  * plain English. NVIDIA: the newest CUDA backend the driver runs first; AMD: the newest ROCm backend carrying
  * the architecture first; Intel: {@code xpu}; always {@code cpu} last, when offered.
  *
- * <p>Compute capability is not applied here: whether a CUDA build carries kernels for the device depends on
- * the torch release, so the planner asks {@link ComputeCapabilityTable} per release.
+ * <p>Compute capability decides here only where the driver itself cannot run the GPU ({@link
+ * NvidiaDriverBranches}); whether a CUDA build carries kernels for the device depends on the torch release, so the
+ * planner asks {@link ComputeCapabilityTable} per release (and {@link RocmArchitectureTable} for AMD).
  */
 public final class BackendCandidates {
 
     private final List<ComputeBackend> backends;
     private final List<String> explanations;
+    private final List<String> warnings;
 
-    private BackendCandidates(List<ComputeBackend> backends, List<String> explanations) {
+    private BackendCandidates(List<ComputeBackend> backends, List<String> explanations, List<String> warnings) {
         this.backends = List.copyOf(backends);
         this.explanations = List.copyOf(explanations);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -39,6 +42,7 @@ public final class BackendCandidates {
         Set<ComputeBackend> offered = new TreeSet<>(available);
         List<ComputeBackend> backends = new ArrayList<>();
         List<String> explanations = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (gpu.isEmpty()) {
             explanations.add("no GPU reported: only the cpu backend applies");
         } else if (os == OperatingSystem.MACOS) {
@@ -46,7 +50,7 @@ public final class BackendCandidates {
         } else {
             Gpu device = gpu.get();
             if (device instanceof Gpu.Nvidia nvidia) {
-                addNvidia(nvidia, os, offered, backends, explanations);
+                addNvidia(nvidia, os, offered, backends, explanations, warnings);
             } else if (device instanceof Gpu.Amd amd) {
                 addAmd(amd, os, offered, backends, explanations);
             } else {
@@ -58,11 +62,19 @@ public final class BackendCandidates {
         } else {
             explanations.add("the catalog offers no cpu backend");
         }
-        return new BackendCandidates(backends, explanations);
+        return new BackendCandidates(backends, explanations, warnings);
     }
 
     private static void addNvidia(Gpu.Nvidia nvidia, OperatingSystem os, Set<ComputeBackend> offered,
-            List<ComputeBackend> backends, List<String> explanations) {
+            List<ComputeBackend> backends, List<String> explanations, List<String> warnings) {
+        Optional<String> driverLimit = nvidia.computeCapability()
+                .flatMap(capability -> NvidiaDriverBranches.cannotRun(nvidia.driver(), os, capability));
+        if (driverLimit.isPresent()) {
+            // the driver decides before any build does: no CUDA wheel can help until it changes
+            explanations.add(driverLimit.get() + "; no CUDA backend applies");
+            warnings.add(driverLimit.get());
+            return;
+        }
         List<ComputeBackend> runnable = NvidiaDriverTable.backendsFor(nvidia.driver(), os, offered);
         if (runnable.isEmpty()) {
             String oldest = offered.stream().filter(ComputeBackend::isCuda).findFirst()
@@ -74,8 +86,10 @@ public final class BackendCandidates {
             explanations.add("driver " + nvidia.driver() + " runs CUDA backends up to " + runnable.get(0) + " on " + os);
             backends.addAll(runnable);
         }
-        nvidia.computeCapability().ifPresent(capability -> explanations.add("compute capability " + capability
-                + " is checked against each torch release's CUDA architecture list"));
+        explanations.add(nvidia.computeCapability()
+                .map(capability -> "compute capability " + capability + " is checked against the architecture list"
+                        + " of each torch release's build for this platform (GET /backends lists them)")
+                .orElse("no compute capability given: the CUDA builds' architecture lists are not checked"));
     }
 
     private static void addAmd(Gpu.Amd amd, OperatingSystem os, Set<ComputeBackend> offered,
@@ -85,16 +99,18 @@ public final class BackendCandidates {
             explanations.add("ROCm wheels are published for Linux only; " + architecture + " on " + os + " gets cpu");
             return;
         }
-        Optional<ComputeBackend> first = RocmArchitectureTable.firstCarrying(architecture);
-        if (first.isEmpty()) {
+        if (RocmArchitectureTable.firstCarrying(architecture).isEmpty()) {
             explanations.add(architecture + " is not in the ROCm architecture table; no ROCm backend is offered");
             return;
         }
-        explanations.add(architecture + " is carried by " + first.get() + " and later");
         List<ComputeBackend> carrying = RocmArchitectureTable.backendsCarrying(architecture, offered);
         backends.addAll(carrying);
         if (carrying.isEmpty()) {
             explanations.add("none of the offered ROCm backends is established to carry " + architecture);
+        } else {
+            explanations.add(architecture + " is carried by builds for " + carrying.stream()
+                    .map(ComputeBackend::toString).collect(Collectors.joining(", "))
+                    + "; each torch release's list is checked");
         }
         String unknown = offered.stream()
                 .filter(ComputeBackend::isRocm)
@@ -113,7 +129,10 @@ public final class BackendCandidates {
             explanations.add("Intel GPU: the catalog offers no xpu backend");
             return;
         }
-        explanations.add("Intel GPU on " + os + ": the xpu backend applies");
+        explanations.add("Intel GPU on " + os + ": the xpu backend applies; its wheels need an Intel GPU PyTorch"
+                + " validates (Arc A- and B-Series, Core Ultra processors with Arc graphics, on Linux also Data"
+                + " Center GPU Max) and the Intel GPU driver installed first: the wheels bring the oneAPI runtime,"
+                + " not the driver (docs.pytorch.org/docs/2.12/notes/get_start_xpu.html)");
         backends.add(ComputeBackend.XPU);
     }
 
@@ -125,6 +144,11 @@ public final class BackendCandidates {
     /** Why each backend is in or out, one plain-English line each. */
     public List<String> explanations() {
         return explanations;
+    }
+
+    /** What the caller must know beyond the choice: a driver that cannot run the GPU at all. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override

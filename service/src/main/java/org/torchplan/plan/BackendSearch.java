@@ -30,6 +30,10 @@ final class BackendSearch {
     /** The oldest and newest torch versions whose builds here lack kernels for the GPU, for one summary line. */
     private Version oldestWithoutKernels;
     private Version newestWithoutKernels;
+    /** Why the newest of them lacks kernels, in a few words. */
+    private String newestWithoutKernelsReason;
+    /** Whether the search ended on a torch without kernels: then the summary is the failure, said once. */
+    private boolean failedOnKernels;
     /** Set by {@link #companionFor}: a qualifying release of the companion has no known pairing with the torch. */
     private boolean unknownPairing;
     /** The torch versions (public, newest first) skipped because a companion's pairing with them is unknown. */
@@ -52,16 +56,13 @@ final class BackendSearch {
     /** What the search excluded on the way (missing kernels, unknown pairings, policy), for the explanation. */
     List<String> notes() {
         boolean unknownPairingNote = found && !unknownPairingTorches.isEmpty();
-        if (newestWithoutKernels == null && !unknownPairingNote) {
+        boolean kernelNote = newestWithoutKernels != null && !failedOnKernels;
+        if (!kernelNote && !unknownPairingNote) {
             return notes;
         }
         List<String> all = new ArrayList<>(notes.size() + 2);
-        if (newestWithoutKernels != null) {
-            String series = series(oldestWithoutKernels).equals(series(newestWithoutKernels))
-                    ? series(newestWithoutKernels)
-                    : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
-            all.add(backend + ": torch " + series + " builds carry no kernels for compute capability "
-                    + context.computeCapability());
+        if (kernelNote) {
+            all.add(kernelSummary());
         }
         if (unknownPairingNote) {
             // no backend prefix: pairing evidence is the same on every backend, so the line is said once per plan
@@ -127,7 +128,12 @@ final class BackendSearch {
         if (unknownPairingFailure != null) {
             failure = unknownPairingFailure;
         }
+        if (failedOnKernels) {
+            // the summary names every series left out; the planner shows the failure, so the note would repeat it
+            failure = kernelSummary();
+        }
         if (floor != null) {
+            failedOnKernels = false;
             failure = backend + ": no full set with a torch newer than " + floor + " for "
                     + context.targetDescription();
         }
@@ -138,12 +144,15 @@ final class BackendSearch {
             Version torch, List<IndexedFile> files, int[] installable, int start, int end,
             List<Requirement> requirements, boolean preReleases) {
         Optional<String> missingKernels = context.missingKernels(torch, backend);
+        failedOnKernels = missingKernels.isPresent();
         if (missingKernels.isPresent()) {
             if (newestWithoutKernels == null) {
                 newestWithoutKernels = torch;
+                newestWithoutKernelsReason = missingKernels.get();
             }
             oldestWithoutKernels = torch;
-            failure = backend + ": " + missingKernels.get();
+            failure = backend + ": torch " + torch + " carries no kernels for " + context.device() + " ("
+                    + missingKernels.get() + ")";
             return Optional.empty();
         }
         Optional<Requirement> blocked = context.policy().blocking(RequestedPackages.TORCH, torch, context.environment());
@@ -252,6 +261,15 @@ final class BackendSearch {
             end++;
         }
         return end;
+    }
+
+    /** One line for every torch series left out for missing kernels, with the newest one's reason. */
+    private String kernelSummary() {
+        boolean oneSeries = series(oldestWithoutKernels).equals(series(newestWithoutKernels));
+        String series = oneSeries ? series(newestWithoutKernels)
+                : series(oldestWithoutKernels) + " to " + series(newestWithoutKernels);
+        return backend + ": torch " + series + " builds carry no kernels for " + context.device() + " ("
+                + (oneSeries ? "" : "torch " + series(newestWithoutKernels) + ": ") + newestWithoutKernelsReason + ")";
     }
 
     private static String series(Version version) {

@@ -58,10 +58,10 @@ public final class Planner {
             return PlanAssembly.withoutPytorch(catalog, request, policy, requested, explanation, warnings);
         }
         // rule 1: candidate backends
-        List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation);
+        List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation, warnings);
         String targetDescription = TargetDescription.of(target);
         PlanningContext context = new PlanningContext(catalog, channel, requested, tags(target), policy,
-                environment, KernelCheck.of(request.gpu(), target.os()), installableFiles, targetDescription);
+                environment, KernelCheck.of(request.gpu(), target), installableFiles, targetDescription);
         // rules 3 and 4: the newest full set per candidate, as far as the strategy needs to look
         List<BackendSearch> searches = new ArrayList<>(candidates.size());
         List<PackageSet> sets = new ArrayList<>(candidates.size());
@@ -95,13 +95,14 @@ public final class Planner {
         }
         PackageSet set = sets.get(chosen);
         explainChoice(candidates, sets, searches, chosen, request, explanation, warnings);
+        warnings.addAll(context.kernelWarnings(set.torchVersion(), set.backend()));
         catalogWarnings(context.entriesRead(), catalogStatus, warnings);
         return PlanAssembly.assemble(catalog, request, policy, requested, set, explanation, warnings, catalogStatus);
     }
 
     /** Rule 1: an explicit backend alone; else the hardware's candidates; then what the policy and kernels allow. */
-    private static List<ComputeBackend> candidates(
-            CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy, List<String> explanation) {
+    private static List<ComputeBackend> candidates(CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy,
+            List<String> explanation, List<String> warnings) {
         SortedSet<ComputeBackend> available = catalog.backends();
         if (request.backend().isPresent()) {
             ComputeBackend backend = request.backend().get();
@@ -119,6 +120,7 @@ public final class Planner {
         }
         BackendCandidates hardware = BackendCandidates.of(request.gpu(), request.target().os(), available);
         explanation.addAll(hardware.explanations());
+        warnings.addAll(hardware.warnings());
         List<ComputeBackend> allowed = new ArrayList<>(hardware.backends().size());
         List<ComputeBackend> forbidden = new ArrayList<>();
         for (ComputeBackend backend : hardware.backends()) {

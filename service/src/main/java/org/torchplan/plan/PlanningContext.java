@@ -107,9 +107,14 @@ final class PlanningContext {
         return kernels.missingKernels(torch, backend);
     }
 
-    /** The GPU's compute capability as given, for explanations; only called when kernels were found missing. */
-    String computeCapability() {
-        return kernels.computeCapability();
+    /** The GPU as explanations name it ("compute capability 6.1", "gfx90a"); only called when kernels are missing. */
+    String device() {
+        return kernels.device();
+    }
+
+    /** What the plan must say about the GPU if it installs {@code torch} on {@code backend}. */
+    List<String> kernelWarnings(Version torch, ComputeBackend backend) {
+        return kernels.warnings(torch, backend);
     }
 
     CompanionPairing pairing() {

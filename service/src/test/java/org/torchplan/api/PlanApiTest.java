@@ -2,6 +2,7 @@ package org.torchplan.api;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -216,7 +217,17 @@ class PlanApiTest extends ApiTest {
         mvc.perform(get("/backends"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.backends[?(@.name == 'cu126')].minimumDriverLinux").value("525.60.13"))
-                .andExpect(jsonPath("$.backends[?(@.name == 'cu126')].minimumDriverWindows").value("528.33"))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu126')].minimumDriverWindows").value("527.41"))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu126')].toolkitDriverLinux").value("560.28.03"))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu130')].toolkitDriverWindows", hasItem(nullValue())))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu130')].builds[?(@.torch == '2.11' && @.platform == "
+                        + "'linux-x86_64')].evidence").value("installed-wheel"))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu130')].builds[?(@.torch == '2.12' && @.platform == "
+                        + "'linux-x86_64')].architectures[*]", hasItem("compute_120")))
+                .andExpect(jsonPath("$.backends[?(@.name == 'cu128')].builds[?(@.torch == '2.8' && @.platform == "
+                        + "'windows-x86_64')].complete").value(false))
+                .andExpect(jsonPath("$.backends[?(@.name == 'rocm7.2')].builds[?(@.torch == '2.11')].architectures[*]",
+                        hasItem("gfx1151")))
                 .andExpect(jsonPath("$.backends[?(@.name == 'cpu')].kind").value("cpu"))
                 .andExpect(jsonPath("$.amdArchitectures[?(@.architecture == 'gfx90a')].backends[0]")
                         .value("rocm7.2"));

@@ -63,8 +63,9 @@ class BackendCandidatesTest {
                 OperatingSystem.LINUX, CURRENT);
 
         assertThat(candidates.backends()).extracting(ComputeBackend::toString)
-                .containsExactly("rocm7.2", "rocm7.1", "rocm7.0", "rocm6.4", "cpu");
-        assertThat(candidates.explanations()).contains("gfx1201 is carried by rocm6.4 and later");
+                .containsExactly("rocm7.2", "rocm7.1", "rocm7.0", "rocm6.4", "rocm6.3", "cpu");
+        assertThat(candidates.explanations()).contains("gfx1201 is carried by builds for rocm7.2, rocm7.1, rocm7.0,"
+                + " rocm6.4, rocm6.3; each torch release's list is checked");
     }
 
     @Test
@@ -72,10 +73,11 @@ class BackendCandidatesTest {
         BackendCandidates candidates = BackendCandidates.of(Optional.of(new Gpu.Amd("gfx1101:xnack-")),
                 OperatingSystem.LINUX, INDEX_BACKENDS);
 
+        // torch 2.7.1+rocm6.2.4 carries gfx1101; rocm6.1's 2.6 list is known only in part, rocm5.2 not at all
         assertThat(candidates.backends()).extracting(ComputeBackend::toString)
-                .containsExactly("rocm7.2", "rocm7.1", "rocm7.0", "rocm6.4", "cpu");
+                .containsExactly("rocm7.2", "rocm7.1", "rocm7.0", "rocm6.4", "rocm6.3", "rocm6.2.4", "cpu");
         assertThat(candidates.explanations()).anyMatch(line -> line.contains("not established")
-                && line.contains("rocm6.3") && line.contains("rocm5.7"));
+                && line.contains("rocm6.1") && line.contains("rocm5.2") && !line.contains("rocm6.2,"));
     }
 
     @Test
@@ -102,6 +104,37 @@ class BackendCandidatesTest {
         BackendCandidates candidates = BackendCandidates.of(Optional.of(new Gpu.Intel()), os, CURRENT);
 
         assertThat(candidates.backends()).extracting(ComputeBackend::toString).containsExactly("xpu", "cpu");
+    }
+
+    @Test
+    void intelSaysWhatTheXpuWheelsNeed() {
+        BackendCandidates candidates = BackendCandidates.of(Optional.of(new Gpu.Intel()), OperatingSystem.WINDOWS,
+                CURRENT);
+
+        assertThat(candidates.explanations()).anyMatch(line -> line.contains("Arc A- and B-Series")
+                && line.contains("Intel GPU driver installed first") && line.contains("get_start_xpu"));
+    }
+
+    @Test
+    void aDriverThatCannotRunTheGpuGetsNoCudaBackendAndAWarning() {
+        // Blackwell (12.0) needs the CUDA 12.8 driver 570.26; driver 550 predates it
+        BackendCandidates candidates = BackendCandidates.of(Optional.of(nvidia("550.163.01", "12.0")),
+                OperatingSystem.LINUX, CURRENT);
+
+        assertThat(candidates.backends()).containsExactly(ComputeBackend.CPU);
+        assertThat(candidates.warnings()).singleElement().asString()
+                .contains("driver 550.163.01 cannot run compute capability 12.0", "570.26");
+        assertThat(candidates.explanations()).anyMatch(line -> line.endsWith("no CUDA backend applies"));
+    }
+
+    @Test
+    void withoutAComputeCapabilityTheListsAreNotCheckedAndTheExplanationSaysSo() {
+        BackendCandidates candidates = BackendCandidates.of(Optional.of(nvidia("570.86.10", null)),
+                OperatingSystem.LINUX, CURRENT);
+
+        assertThat(candidates.explanations())
+                .contains("no compute capability given: the CUDA builds' architecture lists are not checked");
+        assertThat(candidates.warnings()).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ class NvidiaDriverTableTest {
             .map(ComputeBackend::parse)
             .toList();
 
-    /** Every row of issue 2's table: the minimum runs, the driver just below does not. */
+    /** Every row: the minimum runs, the driver just below does not (12.x on Windows: 527.41, not 528.33). */
     @ParameterizedTest(name = "{0} on {1}: {2} runs, {3} does not")
     @CsvSource({
             "cu132, linux, 580, 575.64.05",
@@ -24,12 +24,12 @@ class NvidiaDriverTableTest {
             "cu130, windows, 580.0, 579",
             "cu134, linux, 580, 579.99",
             "cu129, linux, 525.60.13, 525.60.12",
-            "cu129, windows, 528.33, 528.32",
+            "cu129, windows, 527.41, 527.40",
             "cu128, linux, 525.60.13, 525.60.12",
             "cu126, linux, 525.60.13, 525.60",
-            "cu126, windows, 528.33, 528.24",
+            "cu126, windows, 527.41, 527.37",
             "cu121, linux, 525.60.13, 525.60.12",
-            "cu121, windows, 528.33, 527.41",
+            "cu121, windows, 527.41, 526.98",
             "cu118, linux, 450.80.02, 450.80.01",
             "cu118, windows, 452.39, 452.38",
             "cu111, linux, 450.80.02, 450.80.01",
@@ -64,7 +64,7 @@ class NvidiaDriverTableTest {
 
     @Test
     void windowsNeedsANewerDriverThanLinuxForCuda12() {
-        DriverVersion between = DriverVersion.parse("527.41");
+        DriverVersion between = DriverVersion.parse("526.98");
 
         assertThat(NvidiaDriverTable.runs(ComputeBackend.parse("cu126"), between, OperatingSystem.LINUX)).isTrue();
         assertThat(NvidiaDriverTable.runs(ComputeBackend.parse("cu126"), between, OperatingSystem.WINDOWS)).isFalse();
@@ -127,5 +127,34 @@ class NvidiaDriverTableTest {
     void rejectsANonCudaBackend() {
         assertThatThrownBy(() -> NvidiaDriverTable.runs(ComputeBackend.CPU, DriverVersion.parse("580"),
                 OperatingSystem.LINUX)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpu");
+    }
+
+    /** Table 3 of the CUDA 13.2 Update 2 release notes, GA rows; no Windows driver is listed from CUDA 13 on. */
+    @ParameterizedTest(name = "{0} on {1}: toolkit driver {2}")
+    @CsvSource({
+            "cu132, linux, 595.45.04",
+            "cu130, linux, 580.65.06",
+            "cu129, linux, 575.51.03",
+            "cu129, windows, 576.02",
+            "cu128, linux, 570.26",
+            "cu128, windows, 570.65",
+            "cu126, linux, 560.28.03",
+            "cu126, windows, 560.76",
+            "cu124, windows, 551.61",
+            "cu121, linux, 530.30.02",
+            "cu118, linux, 520.61.05",
+            "cu118, windows, 520.06",
+            "cu117, linux, 515.43.04",
+    })
+    void theToolkitDriverIsTable3sGaDriver(String cuda, String os, String driver) {
+        assertThat(NvidiaDriverTable.toolkitDriver(ComputeBackend.parse(cuda), OperatingSystem.parse(os)))
+                .contains(DriverVersion.parse(driver));
+    }
+
+    @Test
+    void theToolkitDriverIsAbsentWhereTable3ListsNone() {
+        assertThat(NvidiaDriverTable.toolkitDriver(ComputeBackend.parse("cu130"), OperatingSystem.WINDOWS)).isEmpty();
+        assertThat(NvidiaDriverTable.toolkitDriver(ComputeBackend.parse("cu134"), OperatingSystem.LINUX)).isEmpty();
+        assertThat(NvidiaDriverTable.toolkitDriver(ComputeBackend.parse("cu126"), OperatingSystem.MACOS)).isEmpty();
     }
 }

@@ -228,14 +228,16 @@ class PlannerScenarioTest {
 
     @Test
     void aComputeCapabilityWithoutKernelsMovesToABuildThatHasThem() {
-        // Pascal (6.1): torch 2.8+ cu128/cu129 builds dropped it; the table has no row for 2.7 cu128, so it stays
+        // Pascal (6.1): every cu128/cu129 build from torch 2.7 on starts at 7.0 or 7.5; cu126 still carries 6.0
         PlanResult plan = PLANNER.plan(RECORDED, PlanRequests.linux().nvidia("570.86.10", "6.1")
                 .strategy(Strategy.NEWEST_BACKEND).build(), FleetPolicy.OPEN);
 
-        assertThat(plan.packages()).extracting(PlannedPackage::pin).containsExactly("torch==2.7.1+cu128");
+        assertThat(plan.packages()).extracting(PlannedPackage::pin).containsExactly("torch==2.12.0+cu126");
         assertThat(plan.explanation()).contains(
-                "cu129: torch 2.8 to 2.11 builds carry no kernels for compute capability 6.1",
-                "cu128: torch 2.8 to 2.11 builds carry no kernels for compute capability 6.1");
+                "cu129: torch 2.8 to 2.11 builds carry no kernels for compute capability 6.1 (torch 2.11: inferred:"
+                        + " its list is 7.5;8.0;8.6;9.0;10.0;12.0+PTX)",
+                "cu128: torch 2.7 to 2.11 builds carry no kernels for compute capability 6.1 (torch 2.11: its list is"
+                        + " 7.5;8.0;8.6;9.0;10.0;12.0)");
     }
 
     @Test

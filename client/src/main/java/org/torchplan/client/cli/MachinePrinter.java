@@ -38,10 +38,10 @@ final class MachinePrinter {
         machine.notes().forEach(note -> out.println(pad("Note") + note));
     }
 
-    private static String describe(DetectedGpu gpu) {
+    static String describe(DetectedGpu gpu) {
         if (gpu instanceof DetectedGpu.Nvidia) {
             DetectedGpu.Nvidia nvidia = (DetectedGpu.Nvidia) gpu;
-            return "NVIDIA" + (nvidia.names().isEmpty() ? "" : " " + String.join(", ", nvidia.names()))
+            return nvidiaNames(nvidia.names())
                     + "; driver " + nvidia.driverVersion()
                     + nvidia.computeCapability().map(capability -> "; compute capability " + capability).orElse("");
         }
@@ -51,6 +51,18 @@ final class MachinePrinter {
                     + (amd.allArchitectures().size() > 1 ? "; all: " + String.join(", ", amd.allArchitectures()) : "");
         }
         return "Intel " + ((DetectedGpu.Intel) gpu).device();
+    }
+
+    /**
+     * nvidia-smi names most GPUs with the vendor ("NVIDIA H200", "NVIDIA GeForce RTX 3080") but not all ("Tesla T4"):
+     * the vendor is added only where the name lacks it.
+     */
+    private static String nvidiaNames(List<String> names) {
+        String joined = String.join(", ", names);
+        if (names.isEmpty()) {
+            return "NVIDIA";
+        }
+        return joined.regionMatches(true, 0, "NVIDIA", 0, "NVIDIA".length()) ? joined : "NVIDIA " + joined;
     }
 
     private static void line(PrintStream out, String label, Fact fact) {
