@@ -15,7 +15,8 @@ class UsageTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "''                                        | name a command",
+        "''                                        | name a command: detect, plan, install or help",
+        "help frobnicate                           | Unknown subcommand 'frobnicate'",
         "frobnicate                                | Unmatched argument",
         "plan --bogus torch                        | Unknown option: '--bogus'",
         "plan                                      | name at least one requirement",
@@ -40,7 +41,8 @@ class UsageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "detect --help", "plan --help", "install --help"})
+    @ValueSource(strings = {"--help", "detect --help", "plan --help", "install --help", "help", "help install",
+        "help detect"})
     void helpIsAvailableOnEveryCommand(String commandLine) {
         CommandLineRun run = CommandLineRun.run(ENVIRONMENT, commandLine.split(" "));
 
@@ -64,5 +66,13 @@ class UsageTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("torchplan client");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"install", "plan", "detect"})
+    void helpNamingACommandPrintsThatCommandsUsage(String command) {
+        CommandLineRun run = CommandLineRun.run(ENVIRONMENT, "help", command);
+
+        assertThat(run.out()).startsWith("Usage: torchplan " + command);
     }
 }
