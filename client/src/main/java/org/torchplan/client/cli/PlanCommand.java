@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code torchplan plan}: ask the service and print its plan without installing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        customSynopsis = "torchplan plan [OPTIONS] [-r FILE]... [REQUIREMENT]...",
         description = "Ask the torchplan service which wheels and commands install the requirements on this machine, "
                 + "and print the plan.")
 final class PlanCommand implements Callable<Integer> {
