@@ -1,14 +1,20 @@
 package org.torchplan.client.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.torchplan.client.detect.HostSystem;
 import org.torchplan.client.detect.InterpreterLocator;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
+import org.torchplan.client.run.HashCheckedSteps;
+import org.torchplan.client.run.PipInputFiles;
+import org.torchplan.client.run.RequirementLine;
+import org.torchplan.client.run.RequirementsInput;
 import org.torchplan.client.run.StepRunner;
 import org.torchplan.client.run.StepValidator;
 import picocli.CommandLine.Command;
@@ -52,32 +58,81 @@ final class InstallCommand implements Callable<Integer> {
     public Integer call() {
         checkTheEnvironmentIsChosen();
         PipOptionsOnTheCommandLine.Given pip = PipOptionsOnTheCommandLine.read(spec);
+        RequirementsInput input = planOptions.readRequirements(context, pip.constraintsFiles());
+        pip.notices().forEach(notice -> context.err().println("torchplan: " + notice));
         String interpreter = planOptions.interpreter(context);
-        Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, Rendering.JSON));
+        Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, input, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         StepValidator.validate(plan.steps());
-        pip.notices().forEach(notice -> context.err().println("torchplan: " + notice));
+        Map<String, List<String>> plannedHashes = plannedHashes(plan);
+        noticesAboutPlannedPackages(input, plan, plannedHashes.keySet());
         List<String> pipArguments = new ArrayList<>(pip.pipArguments());
-        if (planOptions.preReleases()) {
+        pipArguments.addAll(input.pipArguments());
+        if (planOptions.preReleases(input)) {
             pipArguments.add("--pre");
         }
-        for (String constraints : pip.constraintsFiles()) {
-            pipArguments.addAll(List.of("--constraint", Path.of(constraints).toAbsolutePath().toString()));
+        try (PipInputFiles files = new PipInputFiles()) {
+            if (!input.constraints().isEmpty()) {
+                pipArguments.addAll(List.of("--constraint", files.write("constraints.txt", input.constraints().stream()
+                        .filter(line -> !plannedHashes.containsKey(line.normalizedName()))
+                        .map(RequirementLine::asFileLine).toList()).toString()));
+            }
+            Plan runnable = plan.withSteps(HashCheckedSteps.apply(plan.steps(), input.hashesByName(), plannedHashes,
+                    pipArguments.contains("--require-hashes"), files));
+            StepRunner runner = new StepRunner(interpreter, pipArguments, context.out(), context.environment());
+            PlanPrinter.print(runnable, context.out(), runner::commandLine);
+            if (dryRun) {
+                PlanPrinter.printFiles(files.written(), context.out());
+                context.out().println("Dry run: nothing was installed.");
+                return ExitCodes.DONE;
+            }
+            context.out().println();
+            int exitCode = runner.run(runnable.steps());
+            if (exitCode == ExitCodes.DONE) {
+                context.out().println("torchplan: installed " + plan.packages().stream()
+                        .map(pinned -> pinned.name() + " " + pinned.version())
+                        .collect(Collectors.joining(", ")) + " into " + interpreter);
+            }
+            return exitCode;
         }
-        StepRunner runner = new StepRunner(interpreter, pipArguments, context.out(), context.environment());
-        PlanPrinter.print(plan, context.out(), runner::commandLine);
-        if (dryRun) {
-            context.out().println("Dry run: nothing was installed.");
-            return ExitCodes.DONE;
+    }
+
+    /** The plan's hashes of each planned package, by normalized name (none when the plan gave none). */
+    private static Map<String, List<String>> plannedHashes(Plan plan) {
+        Map<String, List<String>> hashes = new LinkedHashMap<>();
+        for (Plan.PlannedPackage pinned : plan.packages()) {
+            hashes.put(RequirementLine.normalizedName(pinned.name()),
+                    pinned.sha256().map(sha256 -> List.of("sha256:" + sha256)).orElse(List.of()));
         }
-        context.out().println();
-        int exitCode = runner.run(plan.steps());
-        if (exitCode == ExitCodes.DONE) {
-            context.out().println("torchplan: installed " + plan.packages().stream()
-                    .map(pinned -> pinned.name() + " " + pinned.version())
-                    .collect(Collectors.joining(", ")) + " into " + interpreter);
+        return hashes;
+    }
+
+    /**
+     * What the user wrote about a PyTorch package that the plan decides instead: its hashes (for another build) are
+     * not used, and its constraints reach pip but not the planner.
+     */
+    private void noticesAboutPlannedPackages(RequirementsInput input, Plan plan, Set<String> planned) {
+        for (RequirementLine line : input.requirements()) {
+            if (!line.hashes().isEmpty() && planned.contains(line.normalizedName())) {
+                context.err().println("torchplan: " + line.origin() + ": the --hash values of " + line.text()
+                        + " are not used: the plan chooses its wheel" + plannedVersion(plan, line));
+            }
         }
-        return exitCode;
+        for (RequirementLine line : input.constraints()) {
+            if (planned.contains(line.normalizedName())) {
+                // the service does not take constraints (yet): the planner cannot honour this one
+                context.err().println("torchplan: " + line.origin() + ": the constraint " + line.text()
+                        + " does not reach the planner, which plans" + plannedVersion(plan, line)
+                        + "; pip applies it (without its hashes) and stops if the two disagree");
+            }
+        }
+    }
+
+    private static String plannedVersion(Plan plan, RequirementLine line) {
+        return plan.packages().stream()
+                .filter(pinned -> RequirementLine.normalizedName(pinned.name()).equals(line.normalizedName()))
+                .map(pinned -> " " + pinned.name() + " " + pinned.version())
+                .findFirst().orElse("");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.torchplan.client.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
@@ -40,7 +41,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Rendering rendering = rendering();
-        String answer = planOptions.askService(context, serviceOptions, planOptions.interpreter(context), rendering);
+        String answer = planOptions.askService(context, serviceOptions, planOptions.interpreter(context),
+                planOptions.readRequirements(context, List.of()), rendering);
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
         } else {

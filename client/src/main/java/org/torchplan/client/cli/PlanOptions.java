@@ -11,8 +11,10 @@ import org.torchplan.client.detect.PythonInterpreter;
 import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.PlanRequest;
 import org.torchplan.client.http.Rendering;
+import org.torchplan.client.http.ServiceRefusedException;
 import org.torchplan.client.run.RequirementsFileException;
 import org.torchplan.client.run.RequirementsFileReader;
+import org.torchplan.client.run.RequirementsInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,43 +68,57 @@ final class PlanOptions {
         return InterpreterLocator.choose(Optional.ofNullable(python), context.environment(), context.host());
     }
 
-    /** All requirements: the arguments, then each file's, in order. */
-    List<String> allRequirements(CliContext context) {
-        List<String> all = new ArrayList<>(requirements);
+    /**
+     * The requirements (the arguments, then each file's, in order, each with where it was written), the
+     * constraints files' lines and what the files say for pip.
+     *
+     * @param constraintsFiles {@code -c} files of the command line
+     */
+    RequirementsInput readRequirements(CliContext context, List<String> constraintsFiles) {
+        RequirementsInput input = new RequirementsInput();
         RequirementsFileReader reader = new RequirementsFileReader(context.environment());
-        for (Path file : requirementFiles) {
-            try {
-                all.addAll(reader.read(file));
-            } catch (RequirementsFileException unreadable) {
-                throw new UsageProblem(unreadable.getMessage());
+        try {
+            for (int index = 0; index < requirements.size(); index++) {
+                input.addArgument(requirements.get(index), index + 1);
             }
+            for (Path file : requirementFiles) {
+                reader.read(file, RequirementsFileReader.Kind.REQUIREMENTS, input);
+            }
+            for (String file : constraintsFiles) {
+                reader.read(Path.of(file), RequirementsFileReader.Kind.CONSTRAINTS, input);
+            }
+        } catch (RequirementsFileException unusable) {
+            throw new UsageProblem(unusable.getMessage());
         }
-        if (all.isEmpty()) {
+        if (input.requirements().isEmpty()) {
             throw new UsageProblem("name at least one requirement (for example: torch torchvision), "
                     + "or pass -r requirements.txt");
         }
-        return all;
+        return input;
     }
 
     /** Checks the choices before anything slow (detection, the network) happens. */
     void checkChoices() {
-        channel();
+        channel(false);
         backendOption();
         checked("--strategy", strategy, STRATEGIES);
         checked("--installer", installer, INSTALLERS);
     }
 
-    /** Whether pre-releases were asked for on the command line ({@code --pre}). */
-    boolean preReleases() {
-        return familiar.pre;
+    /** Whether pre-releases were asked for: {@code --pre} on the command line or in a requirements file. */
+    boolean preReleases(RequirementsInput input) {
+        return familiar.pre || input.preReleases();
     }
 
-    /** {@code --channel} or {@code --pytorch-channel}; else the test channel for {@code --pre}, as light-the-torch. */
-    Optional<String> channel() {
+    /**
+     * {@code --channel} or {@code --pytorch-channel}; else the test channel when pre-releases are asked for, as
+     * light-the-torch does.
+     */
+    Optional<String> channel(boolean preReleases) {
         checked("--channel", channel, CHANNELS);
         checked("--pytorch-channel", familiar.pytorchChannel, CHANNELS);
         return agreed(List.of(Given.option("--channel", channel), Given.option("--pytorch-channel", familiar.pytorchChannel)))
-                .or(() -> familiar.pre ? Optional.of("test") : Optional.empty());
+                .or(() -> preReleases ? Optional.of("test") : Optional.empty());
     }
 
     /**
@@ -176,23 +192,30 @@ final class PlanOptions {
 
     /**
      * Checks the options, detects the machine (in the background, while the HTTP client starts) and asks the
-     * service for the plan in {@code rendering}; the answer's text as the service sent it.
+     * service for the plan in {@code rendering}; the answer's text as the service sent it. The requirements files'
+     * notices are shown first; the service's errors name the file and line (or argument) of each requirement.
      */
-    String askService(CliContext context, ServiceOptions service, String interpreter, Rendering rendering) {
+    String askService(CliContext context, ServiceOptions service, String interpreter, RequirementsInput input,
+                      Rendering rendering) {
         checkChoices();
         var server = service.server(context);
-        List<String> requirements = allRequirements(context);
+        input.notices().forEach(notice -> context.err().println("torchplan: " + notice));
         CompletableFuture<Machine> detection = context.detector().detectInBackground(interpreter);
         PlanClient client = service.client(server);
-        return client.plan(request(context, detection.join(), requirements), rendering);
+        PlanRequest request = request(context, detection.join(), input);
+        try {
+            return client.plan(request, rendering);
+        } catch (ServiceRefusedException refused) {
+            throw new ServiceRefusedException(refused.problem(), input::label);
+        }
     }
 
-    PlanRequest request(CliContext context, Machine machine, List<String> allRequirements) {
+    PlanRequest request(CliContext context, Machine machine, RequirementsInput input) {
         PythonInterpreter interpreter = machine.python().orElseThrow(() -> new UsageProblem(
                 "cannot run the Python interpreter '" + machine.interpreter() + "' (not found, or it is not Python 3). "
                         + "Pass --python PATH, or activate the virtualenv to install into."));
-        return PlanRequest.forMachine(machine, interpreter, allRequirements, channel(), backend(context),
-                checked("--strategy", strategy, STRATEGIES), installer());
+        return PlanRequest.forMachine(machine, interpreter, input.requirementTexts(), channel(preReleases(input)),
+                backend(context), checked("--strategy", strategy, STRATEGIES), installer());
     }
 
     private static Optional<String> checked(String option, String value, List<String> allowed) {
