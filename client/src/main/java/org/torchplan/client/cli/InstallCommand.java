@@ -15,6 +15,7 @@ import org.torchplan.client.run.HashCheckedSteps;
 import org.torchplan.client.run.PipInputFiles;
 import org.torchplan.client.run.RequirementLine;
 import org.torchplan.client.run.RequirementsInput;
+import org.torchplan.client.run.Step;
 import org.torchplan.client.run.StepRunner;
 import org.torchplan.client.run.StepValidator;
 import picocli.CommandLine.Command;
@@ -64,6 +65,7 @@ final class InstallCommand implements Callable<Integer> {
         Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, input, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         StepValidator.validate(plan.steps());
+        checkOneStepOptions(pip.singleStepOptions(), plan);
         Map<String, List<String>> plannedHashes = plannedHashes(plan);
         noticesAboutPlannedPackages(input, plan, plannedHashes.keySet());
         List<String> pipArguments = new ArrayList<>(pip.pipArguments());
@@ -95,6 +97,25 @@ final class InstallCommand implements Callable<Integer> {
             }
             return exitCode;
         }
+    }
+
+    /**
+     * A later step restates the PyTorch pins of the first so pip keeps its wheels; with these options pip does not
+     * see (or will not reuse) them and would look for the pinned builds on the later step's index, after the first
+     * step already ran. Refused before anything runs.
+     */
+    private static void checkOneStepOptions(List<String> singleStepOptions, Plan plan) {
+        if (singleStepOptions.isEmpty() || plan.steps().size() < 2) {
+            return;
+        }
+        Step later = plan.steps().get(1);
+        throw new UsageProblem(String.join(" and ", singleStepOptions) + " cannot be used with this plan of "
+                + plan.steps().size() + " steps: step 2" + (later.description().isBlank() ? "" : " (" + later.description()
+                + ")") + " relies on the PyTorch packages step 1 installs, and with " + String.join(" or ",
+                singleStepOptions) + " pip would not reuse them and would look for " + plan.packages().stream()
+                .map(pinned -> pinned.name() + " " + pinned.version()).collect(Collectors.joining(", "))
+                + " on the index of step 2. Use " + singleStepOptions.get(0) + " with PyTorch packages only, or "
+                + "install into a virtualenv.");
     }
 
     /** The plan's hashes of each planned package, by normalized name (none when the plan gave none). */

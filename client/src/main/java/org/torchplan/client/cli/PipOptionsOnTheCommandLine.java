@@ -18,12 +18,18 @@ final class PipOptionsOnTheCommandLine {
     private PipOptionsOnTheCommandLine() {
     }
 
-    /** What the pip options on a command line amount to. */
-    record Given(List<String> pipArguments, List<String> constraintsFiles, List<String> notices) {
+    /**
+     * What the pip options on a command line amount to.
+     *
+     * @param singleStepOptions the options given that suit one-step plans only ({@link PipOption#singleStep()})
+     */
+    record Given(List<String> pipArguments, List<String> constraintsFiles, List<String> notices,
+                 List<String> singleStepOptions) {
         Given {
             pipArguments = List.copyOf(pipArguments);
             constraintsFiles = List.copyOf(constraintsFiles);
             notices = List.copyOf(notices);
+            singleStepOptions = List.copyOf(singleStepOptions);
         }
     }
 
@@ -58,11 +64,15 @@ final class PipOptionsOnTheCommandLine {
         List<String> pipArguments = new ArrayList<>();
         List<String> constraintsFiles = new ArrayList<>();
         List<String> notices = new ArrayList<>();
+        List<String> singleStepOptions = new ArrayList<>();
         for (PipOption option : PipOption.ALL) {
             OptionSpec spec = install.findOption(option.name());
             List<String> values = valuesOf(spec);
             if (values.isEmpty()) {
                 continue;
+            }
+            if (option.singleStep()) {
+                singleStepOptions.add(option.name());
             }
             switch (option.treatment()) {
                 case PASSED_TO_PIP:
@@ -83,7 +93,7 @@ final class PipOptionsOnTheCommandLine {
                     throw new UsageProblem(option.explain(Optional.empty(), values.get(0)));
             }
         }
-        return new Given(pipArguments, constraintsFiles, notices);
+        return new Given(pipArguments, constraintsFiles, notices, singleStepOptions);
     }
 
     /** One element per time the option was given: its value, or "" for a flag. */

@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param takesValue whether a value follows ({@code --target DIR})
  * @param treatment what torchplan does with it
  * @param why       for options not passed on, the reason shown to the user
+ * @param singleStep whether a later step cannot reuse what an earlier step installed with this option (pip does not
+ *                   see packages installed with {@code --target}, {@code --prefix} or {@code --root}, and reinstalls
+ *                   them with {@code --force-reinstall} or {@code --ignore-installed}), so it suits one-step plans only
  */
-public record PipOption(List<String> names, boolean takesValue, Treatment treatment, String why) {
+public record PipOption(List<String> names, boolean takesValue, Treatment treatment, String why, boolean singleStep) {
 
     /** What happens to a pip option given to torchplan. */
     public enum Treatment {
@@ -40,19 +43,19 @@ public record PipOption(List<String> names, boolean takesValue, Treatment treatm
             passed("--no-deps").flag(),
             refused("the plan installs wheels from an index, not a project in development: install it with pip "
                     + "after torchplan", "-e", "--editable"),
-            passed("-t", "--target"),
+            passed("-t", "--target").singleStepOnly(),
             refused(TARGET, "--platform"),
             refused(TARGET, "--python-version"),
             refused(TARGET, "--implementation"),
             refused(TARGET, "--abi"),
             passed("--user").flag(),
-            passed("--root"),
-            passed("--prefix"),
+            passed("--root").singleStepOnly(),
+            passed("--prefix").singleStepOnly(),
             refused("editable installs are not planned", "--src"),
             passed("-U", "--upgrade").flag(),
             passed("--upgrade-strategy"),
-            passed("--force-reinstall").flag(),
-            passed("-I", "--ignore-installed").flag(),
+            passed("--force-reinstall").flag().singleStepOnly(),
+            passed("-I", "--ignore-installed").flag().singleStepOnly(),
             passed("--ignore-requires-python").flag(),
             passed("--no-build-isolation").flag(),
             passed("--use-pep517").flag(),
@@ -122,26 +125,30 @@ public record PipOption(List<String> names, boolean takesValue, Treatment treatm
     }
 
     private static PipOption passed(String... names) {
-        return new PipOption(List.of(names), true, Treatment.PASSED_TO_PIP, "");
+        return new PipOption(List.of(names), true, Treatment.PASSED_TO_PIP, "", false);
     }
 
     private static PipOption replaced(String... names) {
-        return new PipOption(List.of(names), false, Treatment.REPLACED_BY_THE_PLAN, INDEXES);
+        return new PipOption(List.of(names), false, Treatment.REPLACED_BY_THE_PLAN, INDEXES, false);
     }
 
     private static PipOption refused(String why, String... names) {
-        return new PipOption(List.of(names), true, Treatment.REFUSED, why);
+        return new PipOption(List.of(names), true, Treatment.REFUSED, why, false);
     }
 
     private PipOption flag() {
-        return new PipOption(names, false, treatment, why);
+        return new PipOption(names, false, treatment, why, singleStep);
     }
 
     private PipOption value() {
-        return new PipOption(names, true, treatment, why);
+        return new PipOption(names, true, treatment, why, singleStep);
     }
 
     private PipOption constraints() {
-        return new PipOption(names, true, Treatment.CONSTRAINTS, why);
+        return new PipOption(names, true, Treatment.CONSTRAINTS, why, singleStep);
+    }
+
+    private PipOption singleStepOnly() {
+        return new PipOption(names, takesValue, treatment, why, true);
     }
 }

@@ -39,6 +39,9 @@ class InstallArgumentsTest {
     private final MockWebServer server = new MockWebServer();
     private FakePython python;
 
+    private static final String ONE_STEP = TWO_STEPS.substring(0, TWO_STEPS.indexOf(",{\"description\":\"others\""))
+            + "],\"explanation\":[],\"warnings\":[]}";
+
     @BeforeEach
     void start() throws IOException {
         server.start(InetAddress.getLoopbackAddress(), 0);
@@ -65,11 +68,9 @@ class InstallArgumentsTest {
         "--upgrade --no-cache-dir             | - | - | -       | --upgrade --no-cache-dir            | -",
         "--no-cache-dir -U                    | - | - | -       | --upgrade --no-cache-dir            | -",
         "-vv -q                               | - | - | -       | --verbose --verbose --quiet         | -",
-        "--target /tmp/site                   | - | - | -       | --target /tmp/site                  | -",
-        "-t=/tmp/site --no-deps               | - | - | -       | --no-deps --target /tmp/site        | -",
-        "--prefix /opt/torch --user           | - | - | -       | --user --prefix /opt/torch          | -",
+        "--user --no-deps                     | - | - | -       | --no-deps --user                    | -",
         "--no-build-isolation --break-system-packages | - | - | - | --no-build-isolation --break-system-packages | -",
-        "--force-reinstall -I                 | - | - | -       | --force-reinstall --ignore-installed | -",
+        "--require-virtualenv --isolated      | - | - | -       | --isolated --require-virtualenv     | -",
         "--upgrade-strategy eager --only-binary :all: | - | - | - | --upgrade-strategy eager --only-binary :all: | -",
         "--cache-dir /tmp/pip --progress-bar off | - | - | -    | --progress-bar off --cache-dir /tmp/pip | -",
         // options that would choose indexes: the plan's indexes are used, said once each
@@ -135,5 +136,40 @@ class InstallArgumentsTest {
         } else {
             assertThat(run.err()).contains("torchplan: " + notice).hasLineCount(1);
         }
+    }
+
+    /**
+     * With these, pip does not reuse in step 2 what step 1 installed (tried with pip 23.2): fine for a plan
+     * of PyTorch packages only, refused before anything runs when a second step would look for torch on its index.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--target /tmp/site          | --target /tmp/site",
+        "-t=/tmp/site                | --target /tmp/site",
+        "--prefix /opt/torch         | --prefix /opt/torch",
+        "--root /tmp/root            | --root /tmp/root",
+        "--force-reinstall           | --force-reinstall",
+        "-I                          | --ignore-installed",
+    })
+    void optionsAStepCannotBuildOnPassWithOneStepAndAreRefusedWithTwo(String arguments, String passed) {
+        Map<String, String> variables = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1");
+        List<String> oneStep = new ArrayList<>(List.of("install", "--python", python.path()));
+        oneStep.addAll(List.of(arguments.split(" ")));
+        oneStep.add("torch");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ONE_STEP).build());
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(TWO_STEPS).build());
+
+        CommandLineRun alone = CommandLineRun.run(variables, oneStep.toArray(String[]::new));
+        CommandLineRun withOthers = CommandLineRun.run(variables, oneStep.toArray(String[]::new));
+
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        assertThat(python.invocations()).singleElement().satisfies(invocation ->
+                assertThat(String.join(" ", invocation)).startsWith("-m pip install " + passed + " --index-url"));
+        assertThat(withOthers.exitCode()).isEqualTo(2);
+        assertThat(withOthers.err()).contains(passed.split(" ")[0] + " cannot be used with this plan of 2 steps: step 2 "
+                + "(others) relies on the PyTorch packages step 1 installs", "would look for torch 2.12.0+cpu on the "
+                + "index of step 2. Use " + passed.split(" ")[0] + " with PyTorch packages only, or install into a "
+                + "virtualenv.");
+        assertThat(python.invocations()).as("nothing more ran").hasSize(1);
     }
 }
