@@ -262,4 +262,42 @@ class InstallCommandTest {
                 constraints + ":3: the constraint torch<2.5 does not reach the planner, which plans torch 2.12.0+cpu; "
                         + "pip applies it (without its hashes) and stops if the two disagree");
     }
+
+    @Test
+    void withoutAVirtualenvPythonOrSystemInstallRefusesShowingTheThreeWaysOn() {
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(String.join(System.lineSeparator(),
+                "torchplan: no virtualenv is active: say where to install, in one of three ways:",
+                "  activate a virtualenv, then run again:   python3 -m venv .venv && . .venv/bin/activate",
+                "  name its interpreter:                    torchplan install --python .venv/bin/python ...",
+                "  install into python3 on PATH:            torchplan install --system ...", ""));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anActiveVirtualenvIsWhereInstallGoes() throws IOException {
+        Path venv = directory.resolve("venv");
+        FakePython venvPython = FakePython.create(Files.createDirectories(venv.resolve("bin")));
+        environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
+                "VIRTUAL_ENV", venv.toString());
+        answer(PLAN);
+
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(venvPython.invocations()).hasSize(2);
+        assertThat(run.out()).contains("into " + venv.resolve("bin/python"));
+    }
+
+    @Test
+    void systemInstallsIntoPython3OnPath() {
+        answer(PLAN);
+
+        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("    python3 -m pip install --index-url https://download.pytorch.org/whl/cu126");
+    }
 }
