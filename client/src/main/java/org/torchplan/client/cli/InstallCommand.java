@@ -75,9 +75,10 @@ final class InstallCommand implements Callable<Integer> {
         }
         try (PipInputFiles files = new PipInputFiles()) {
             if (!input.constraints().isEmpty()) {
+                // without hashes: pip would put every step in hash-checking mode, the PyTorch step too; the hashes
+                // serve the steps that install those packages (HashCheckedSteps)
                 pipArguments.addAll(List.of("--constraint", files.write("constraints.txt", input.constraints().stream()
-                        .filter(line -> !plannedHashes.containsKey(line.normalizedName()))
-                        .map(RequirementLine::asFileLine).toList()).toString()));
+                        .map(RequirementLine::text).toList()).toString()));
             }
             Plan runnable = plan.withSteps(HashCheckedSteps.apply(plan.steps(), input.hashesByName(), plannedHashes,
                     pipArguments.contains("--require-hashes"), files));
@@ -144,7 +145,7 @@ final class InstallCommand implements Callable<Integer> {
                 // the service does not take constraints (yet): the planner cannot honour this one
                 context.err().println("torchplan: " + line.origin() + ": the constraint " + line.text()
                         + " does not reach the planner, which plans" + plannedVersion(plan, line)
-                        + "; pip applies it (without its hashes) and stops if the two disagree");
+                        + "; pip applies it and stops if the two disagree");
             }
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.torchplan.client.cli.Main;
+import org.torchplan.testsupport.PipRunner;
 
 /**
  * Runs the real {@code scripts/torchplan} on real Java runtimes: a jlink-made Java 17 runtime, which has no base CDS
@@ -98,7 +98,9 @@ class WrapperOnRealRuntimesTest {
         assumeTrue(jdk.isPresent(), "no JDK 17 with jlink under /usr/lib/jvm");
         // built beside its final place, then moved, so an interrupted build never looks like a runtime
         Path partial = JLINK_RUNTIME.resolveSibling(JLINK_RUNTIME.getFileName() + ".partial");
-        deleteRecursively(partial);
+        if (Files.exists(partial)) {
+            PipRunner.deleteRecursively(partial);
+        }
         Result jlink = start(List.of(jdk.get().resolve("bin/jlink").toString(), "--add-modules", CLIENT_MODULES,
                 "--no-header-files", "--no-man-pages", "--strip-debug", "--output", partial.toString()), List.of());
         assertThat(jlink.exitCode()).as(jlink.output()).isZero();
@@ -158,21 +160,6 @@ class WrapperOnRealRuntimesTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted((first, second) -> second.compareTo(first)).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException undeletable) {
-                    throw new UncheckedIOException(undeletable);
-                }
-            });
-        }
     }
 
     private record Result(int exitCode, String output) {
