@@ -1,8 +1,11 @@
 package org.torchplan.client.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.torchplan.client.detect.DetectedGpu;
 import org.torchplan.client.detect.Fact;
 import org.torchplan.client.detect.Machine;
@@ -36,13 +39,18 @@ final class MachinePrinter {
             out.println(pad("GPU") + describe(gpu));
         }
         machine.notes().forEach(note -> out.println(pad("Note") + note));
+        if (!machine.probes().isEmpty()) {
+            out.println("GPU probes tried:");
+            int width = machine.probes().stream().mapToInt(attempt -> attempt.probe().length()).max().orElse(0);
+            machine.probes().forEach(attempt -> out.println("  " + attempt.probe()
+                    + " ".repeat(width - attempt.probe().length()) + "  " + attempt.source() + ": " + attempt.finding()));
+        }
     }
 
     static String describe(DetectedGpu gpu) {
         if (gpu instanceof DetectedGpu.Nvidia) {
             DetectedGpu.Nvidia nvidia = (DetectedGpu.Nvidia) gpu;
-            return nvidiaNames(nvidia.names())
-                    + "; driver " + nvidia.driverVersion()
+            return nvidiaNames(nvidia.names()) + "; driver " + nvidia.driverVersion()
                     + nvidia.computeCapability().map(capability -> "; compute capability " + capability).orElse("");
         }
         if (gpu instanceof DetectedGpu.Amd) {
@@ -50,19 +58,24 @@ final class MachinePrinter {
             return "AMD " + amd.architecture()
                     + (amd.allArchitectures().size() > 1 ? "; all: " + String.join(", ", amd.allArchitectures()) : "");
         }
-        return "Intel " + ((DetectedGpu.Intel) gpu).device();
+        // the device fact reads "Intel display device 0x56a0"
+        return ((DetectedGpu.Intel) gpu).device().toString();
     }
 
     /**
-     * nvidia-smi names most GPUs with the vendor ("NVIDIA H200", "NVIDIA GeForce RTX 3080") but not all ("Tesla T4"):
-     * the vendor is added only where the name lacks it.
+     * The GPUs by name, each name once with its count ("8x NVIDIA H200"); nvidia-smi's names usually start with
+     * "NVIDIA" already, older ones ("Tesla T4") do not.
      */
-    private static String nvidiaNames(List<String> names) {
-        String joined = String.join(", ", names);
+    static String nvidiaNames(List<String> names) {
         if (names.isEmpty()) {
             return "NVIDIA";
         }
-        return joined.regionMatches(true, 0, "NVIDIA", 0, "NVIDIA".length()) ? joined : "NVIDIA " + joined;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        names.forEach(name -> counts.merge(name, 1, Integer::sum));
+        return counts.entrySet().stream()
+                .map(entry -> (entry.getValue() > 1 ? entry.getValue() + "x " : "")
+                        + (entry.getKey().regionMatches(true, 0, "NVIDIA", 0, 6) ? "" : "NVIDIA ") + entry.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private static void line(PrintStream out, String label, Fact fact) {
@@ -98,6 +111,16 @@ final class MachinePrinter {
             machine.gpus().forEach(gpu -> gpu(json, gpu));
             json.writeEndArray();
             strings(json, "notes", machine.notes());
+            json.writeName("probes");
+            json.writeStartArray();
+            machine.probes().forEach(attempt -> {
+                json.writeStartObject();
+                json.writeStringProperty("probe", attempt.probe());
+                json.writeStringProperty("source", attempt.source());
+                json.writeStringProperty("finding", attempt.finding());
+                json.writeEndObject();
+            });
+            json.writeEndArray();
             json.writeEndObject();
         }) + System.lineSeparator();
     }

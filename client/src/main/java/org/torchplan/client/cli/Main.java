@@ -29,7 +29,9 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new TorchplanCommand())
                 .addSubcommand("detect", new DetectCommand(context))
                 .addSubcommand("plan", new PlanCommand(context))
-                .addSubcommand("install", new InstallCommand(context));
+                .addSubcommand("install", new InstallCommand(context))
+                .addSubcommand("help", new CommandLine.HelpCommand());
+        PipOptionsOnTheCommandLine.addTo(commandLine.getSubcommands().get("install").getCommandSpec());
         // "@file" argument expansion would read arbitrary files into the requirement list; -r is the way to do that
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(new PrintWriter(out, true));

@@ -1,5 +1,6 @@
 package org.torchplan.client.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code torchplan plan}: ask the service and print its plan without installing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        customSynopsis = "torchplan plan [OPTIONS] [-r FILE]... [REQUIREMENT]...",
         description = "Ask the torchplan service which wheels and commands install the requirements on this machine, "
                 + "and print the plan.")
 final class PlanCommand implements Callable<Integer> {
@@ -39,7 +41,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Rendering rendering = rendering();
-        String answer = planOptions.askService(context, serviceOptions, planOptions.interpreter(context), rendering);
+        String answer = planOptions.askService(context, serviceOptions, planOptions.interpreter(context),
+                planOptions.readRequirements(context, List.of()), rendering);
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
         } else {

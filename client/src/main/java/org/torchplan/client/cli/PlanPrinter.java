@@ -1,7 +1,9 @@
 package org.torchplan.client.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.run.ShellQuoting;
@@ -37,6 +39,14 @@ final class PlanPrinter {
             out.println("  " + StepPrinter.header(index + 1, plan.steps().size(), step));
             out.println("    " + ShellQuoting.join(commandLine.apply(step)));
         }
+    }
+
+    /** The files torchplan wrote for pip, each with its lines, for a dry run. */
+    static void printFiles(Map<Path, List<String>> files, PrintStream out) {
+        files.forEach((file, lines) -> {
+            out.println("File " + file + ":");
+            lines.forEach(line -> out.println("    " + line));
+        });
     }
 
     private static String pad(String text, int width) {

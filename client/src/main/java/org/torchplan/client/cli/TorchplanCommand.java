@@ -18,6 +18,6 @@ final class TorchplanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect, plan or install");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect, plan, install or help");
     }
 }

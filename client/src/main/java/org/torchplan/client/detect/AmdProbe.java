@@ -2,10 +2,12 @@ package org.torchplan.client.detect;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ public final class AmdProbe {
     private final CommandRunner runner;
     private final HostSystem host;
     private final Duration timeout;
+    private final ProbeLog log = new ProbeLog("AMD");
 
     public AmdProbe(FileSystemRoot root, CommandRunner runner, HostSystem host, Duration timeout) {
         this.root = root;
@@ -35,8 +38,14 @@ public final class AmdProbe {
         this.timeout = timeout;
     }
 
+    /** Where this probe looked and what it found, in order. */
+    public List<ProbeAttempt> attempts() {
+        return log.attempts();
+    }
+
     public Optional<DetectedGpu.Amd> probe() {
         if (host != HostSystem.LINUX) {
+            log.record("ROCm tools and the amdgpu driver", "skipped: only looked for on Linux");
             return Optional.empty();
         }
         return fromTool("rocm_agent_enumerator", AmdProbe::parseAgentEnumerator)
@@ -44,31 +53,49 @@ public final class AmdProbe {
                 .or(this::fromKfdTopology);
     }
 
-    private Optional<DetectedGpu.Amd> fromTool(String program, java.util.function.Function<String, List<String>> parser) {
-        return runner.run(List.of(program), timeout)
-                .filter(CommandRunner.CommandResult::succeeded)
-                .map(result -> parser.apply(result.standardOutput()))
-                .flatMap(architectures -> found(architectures, program));
+    private Optional<DetectedGpu.Amd> fromTool(String program, Function<String, List<String>> parser) {
+        return log.command(runner, List.of(program), timeout,
+                output -> found(parser.apply(output), program), AmdProbe::describe);
     }
 
     private Optional<DetectedGpu.Amd> fromKfdTopology() {
+        List<String> nodes = root.list(KFD_NODES);
+        if (nodes.isEmpty()) {
+            log.record(KFD_NODES, "not present (no amdgpu kernel driver)");
+            return Optional.empty();
+        }
         List<String> architectures = new ArrayList<>();
-        for (String node : root.list(KFD_NODES)) {
+        for (String node : nodes) {
             root.read(KFD_NODES + "/" + node + "/properties")
                     .flatMap(AmdProbe::parseKfdProperties)
                     .ifPresent(architectures::add);
         }
-        return found(architectures, KFD_NODES + "/*/properties");
+        Optional<DetectedGpu.Amd> found = found(architectures, KFD_NODES + "/*/properties");
+        log.record(KFD_NODES + "/*/properties",
+                found.map(AmdProbe::describe).orElse("no GPU node among " + nodes.size() + " nodes"));
+        return found;
     }
 
+    /**
+     * The lowest architecture decides, as the lowest compute capability does for NVIDIA: the wheel must have kernels
+     * for every GPU of the machine, and its oldest one is the likeliest to be left out.
+     */
     private static Optional<DetectedGpu.Amd> found(List<String> architectures, String source) {
         Set<String> distinct = new LinkedHashSet<>(architectures);
         distinct.remove(CPU_AGENT);
+        Optional<GfxArchitecture> lowest = distinct.stream().map(GfxArchitecture::parse)
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
         if (distinct.isEmpty()) {
             return Optional.empty();
         }
         List<String> all = List.copyOf(distinct);
-        return Optional.of(new DetectedGpu.Amd(new Fact(all.get(0), source), all));
+        String sent = lowest.map(GfxArchitecture::toString).orElse(all.get(0));
+        return Optional.of(new DetectedGpu.Amd(
+                new Fact(sent, all.size() > 1 ? source + " (lowest of " + all.size() + " architectures)" : source), all));
+    }
+
+    private static String describe(DetectedGpu.Amd gpu) {
+        return "found " + String.join(", ", gpu.allArchitectures());
     }
 
     static List<String> parseAgentEnumerator(String output) {

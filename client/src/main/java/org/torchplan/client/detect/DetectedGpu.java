@@ -24,7 +24,10 @@ public sealed interface DetectedGpu {
         }
     }
 
-    /** AMD GPUs by their LLVM target name ({@code gfx90a}); the first one found is sent. */
+    /**
+     * AMD GPUs by their LLVM target name ({@code gfx90a}); with several, the lowest architecture is sent, as for
+     * NVIDIA the lowest compute capability.
+     */
     record Amd(Fact architecture, List<String> allArchitectures) implements DetectedGpu {
         public Amd {
             allArchitectures = List.copyOf(allArchitectures);

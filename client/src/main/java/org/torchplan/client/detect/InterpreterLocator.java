@@ -14,13 +14,18 @@ public final class InterpreterLocator {
         if (requested.isPresent() && !requested.get().isBlank()) {
             return requested.get();
         }
-        String virtualEnvironment = environment.get("VIRTUAL_ENV");
-        if (virtualEnvironment != null && !virtualEnvironment.isBlank()) {
-            Path root = Path.of(virtualEnvironment);
+        Optional<String> virtualEnvironment = activeVirtualEnvironment(environment);
+        if (virtualEnvironment.isPresent()) {
+            Path root = Path.of(virtualEnvironment.get());
             return (host == HostSystem.WINDOWS ? root.resolve("Scripts").resolve("python.exe")
                     : root.resolve("bin").resolve("python")).toString();
         }
         // the Windows installer puts python.exe, not python3, on PATH
         return host == HostSystem.WINDOWS ? "python" : "python3";
+    }
+
+    /** The root of the virtualenv the shell activated ({@code VIRTUAL_ENV}), if any. */
+    public static Optional<String> activeVirtualEnvironment(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get("VIRTUAL_ENV")).filter(root -> !root.isBlank());
     }
 }

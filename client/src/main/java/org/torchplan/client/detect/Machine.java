@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param python      what that interpreter reported, empty when it could not be run
  * @param gpus        the GPUs found, the one to send first
  * @param notes       what overrides or probes changed, in plain words
+ * @param probes      every place the GPU probes looked and what each found, in order (empty when the environment
+ *                    named the GPU)
  */
 public record Machine(
         Fact operatingSystem,
@@ -19,11 +21,13 @@ public record Machine(
         String interpreter,
         Optional<PythonInterpreter> python,
         List<DetectedGpu> gpus,
-        List<String> notes) {
+        List<String> notes,
+        List<ProbeAttempt> probes) {
 
     public Machine {
         gpus = List.copyOf(gpus);
         notes = List.copyOf(notes);
+        probes = List.copyOf(probes);
     }
 
     /** The GPU the plan is made for: NVIDIA before AMD before Intel, as the probes are ordered. */

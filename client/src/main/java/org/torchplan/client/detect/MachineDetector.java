@@ -52,11 +52,12 @@ public final class MachineDetector {
         CompletableFuture<Optional<PythonInterpreter>> python = CompletableFuture.supplyAsync(
                 () -> new PythonProbe(runner, pythonTimeout).probe(interpreter), DaemonThreads.INSTANCE);
         List<String> notes = new ArrayList<>();
-        List<DetectedGpu> gpus = detectGpus(notes);
-        return assemble(interpreter, orNotFound("Python", python::join, notes), gpus, notes);
+        List<ProbeAttempt> probes = new ArrayList<>();
+        List<DetectedGpu> gpus = detectGpus(notes, probes);
+        return assemble(interpreter, orNotFound("Python", python::join, notes), gpus, notes, probes);
     }
 
-    private List<DetectedGpu> detectGpus(List<String> notes) {
+    private List<DetectedGpu> detectGpus(List<String> notes, List<ProbeAttempt> probes) {
         if (isSet(NO_GPU) && !"0".equals(environment.get(NO_GPU).strip())) {
             notes.add(NO_GPU + " is set: no GPU is reported, the plan is for cpu");
             return List.of();
@@ -75,11 +76,14 @@ public final class MachineDetector {
             notes.add("GPU taken from the environment; hardware probes skipped");
             return gpus;
         }
-        CompletableFuture<Optional<DetectedGpu.Nvidia>> nvidia = CompletableFuture.supplyAsync(
-                () -> new NvidiaProbe(root, runner, host, probeTimeout).probe(), DaemonThreads.INSTANCE);
-        CompletableFuture<Optional<DetectedGpu.Amd>> amd = CompletableFuture.supplyAsync(
-                () -> new AmdProbe(root, runner, host, probeTimeout).probe(), DaemonThreads.INSTANCE);
-        Optional<DetectedGpu.Intel> intel = orNotFound("Intel", () -> new IntelProbe(root, host).probe(), notes);
+        NvidiaProbe nvidiaProbe = new NvidiaProbe(root, runner, host, probeTimeout);
+        AmdProbe amdProbe = new AmdProbe(root, runner, host, probeTimeout);
+        IntelProbe intelProbe = new IntelProbe(root, host);
+        CompletableFuture<Optional<DetectedGpu.Nvidia>> nvidia =
+                CompletableFuture.supplyAsync(nvidiaProbe::probe, DaemonThreads.INSTANCE);
+        CompletableFuture<Optional<DetectedGpu.Amd>> amd =
+                CompletableFuture.supplyAsync(amdProbe::probe, DaemonThreads.INSTANCE);
+        Optional<DetectedGpu.Intel> intel = orNotFound("Intel", intelProbe::probe, notes);
         orNotFound("NVIDIA", nvidia::join, notes).map(found -> capabilityOverride
                         .map(capability -> new DetectedGpu.Nvidia(found.driverVersion(),
                                 Optional.of(fromEnvironment(CUDA_COMPUTE_CAPABILITY, capability)), found.names()))
@@ -87,6 +91,10 @@ public final class MachineDetector {
                 .ifPresent(gpus::add);
         orNotFound("AMD", amd::join, notes).ifPresent(gpus::add);
         intel.ifPresent(gpus::add);
+        // read after the joins: each probe wrote its log on its own thread
+        probes.addAll(nvidiaProbe.attempts());
+        probes.addAll(amdProbe.attempts());
+        probes.addAll(intelProbe.attempts());
         return gpus;
     }
 
@@ -102,7 +110,7 @@ public final class MachineDetector {
     }
 
     private Machine assemble(String interpreter, Optional<PythonInterpreter> python, List<DetectedGpu> gpus,
-                             List<String> notes) {
+                             List<String> notes, List<ProbeAttempt> probes) {
         String pythonSource = python.map(found -> found.executable() + " platform").orElse("the Java runtime");
         Fact operatingSystem = python.map(PythonInterpreter::system).flatMap(MachineDetector::operatingSystemId)
                 .map(id -> new Fact(id, pythonSource))
@@ -115,7 +123,7 @@ public final class MachineDetector {
                 .map(version -> new Fact(version, pythonSource.replace(" platform", " platform.libc_ver()")));
         Optional<Fact> macos = python.flatMap(PythonInterpreter::macosVersion)
                 .map(version -> new Fact(version, pythonSource.replace(" platform", " platform.mac_ver()")));
-        return new Machine(operatingSystem, architecture, glibc, macos, interpreter, python, gpus, notes);
+        return new Machine(operatingSystem, architecture, glibc, macos, interpreter, python, gpus, notes, probes);
     }
 
     static Optional<String> operatingSystemId(String pythonSystem) {

@@ -28,12 +28,18 @@ public final class NvidiaProbe {
     private final CommandRunner runner;
     private final HostSystem host;
     private final Duration timeout;
+    private final ProbeLog log = new ProbeLog("NVIDIA");
 
     public NvidiaProbe(FileSystemRoot root, CommandRunner runner, HostSystem host, Duration timeout) {
         this.root = root;
         this.runner = runner;
         this.host = host;
         this.timeout = timeout;
+    }
+
+    /** Where this probe looked and what it found, in order. */
+    public List<ProbeAttempt> attempts() {
+        return log.attempts();
     }
 
     public Optional<DetectedGpu.Nvidia> probe() {
@@ -52,13 +58,15 @@ public final class NvidiaProbe {
         if (host != HostSystem.LINUX) {
             return Optional.empty();
         }
-        Optional<Fact> fromSys = root.read(SYS_MODULE_VERSION)
-                .map(String::strip)
-                .filter(text -> DRIVER_VERSION.matcher(text).matches())
+        Optional<Fact> fromSys = log.file(root, SYS_MODULE_VERSION,
+                text -> Optional.of(text.strip()).filter(version -> DRIVER_VERSION.matcher(version).matches()),
+                version -> "driver " + version)
                 .map(version -> new Fact(version, SYS_MODULE_VERSION));
-        return fromSys.or(() -> root.read(PROC_DRIVER_VERSION)
-                .flatMap(NvidiaProbe::parseProcDriverVersion)
-                .map(version -> new Fact(version, PROC_DRIVER_VERSION)));
+        if (fromSys.isPresent()) {
+            return fromSys;
+        }
+        return log.file(root, PROC_DRIVER_VERSION, NvidiaProbe::parseProcDriverVersion, version -> "driver " + version)
+                .map(version -> new Fact(version, PROC_DRIVER_VERSION));
     }
 
     static Optional<String> parseProcDriverVersion(String text) {
@@ -78,6 +86,9 @@ public final class NvidiaProbe {
     }
 
     private Optional<SmiReport> querySmi() {
+        if (smiCandidates().isEmpty()) {
+            log.record("nvidia-smi", "skipped: NVIDIA GPUs are only looked for on Linux and Windows");
+        }
         for (String program : smiCandidates()) {
             Optional<SmiReport> report = runSmi(program, "driver_version,compute_cap,name")
                     // drivers before 510 do not know the compute_cap field
@@ -90,9 +101,8 @@ public final class NvidiaProbe {
     }
 
     private Optional<SmiReport> runSmi(String program, String fields) {
-        return runner.run(List.of(program, "--query-gpu=" + fields, "--format=csv,noheader"), timeout)
-                .filter(CommandRunner.CommandResult::succeeded)
-                .flatMap(result -> parseSmiOutput(result.standardOutput(), fields.contains("compute_cap"), program));
+        return log.command(runner, List.of(program, "--query-gpu=" + fields, "--format=csv,noheader"), timeout,
+                output -> parseSmiOutput(output, fields.contains("compute_cap"), program), SmiReport::describe);
     }
 
     /** Parses {@code nvidia-smi --query-gpu=... --format=csv,noheader}: one line per GPU. */
@@ -127,5 +137,10 @@ public final class NvidiaProbe {
     }
 
     record SmiReport(Fact driver, Optional<Fact> lowestComputeCapability, List<String> names) {
+        String describe() {
+            return "driver " + driver.value() + ", " + names.size() + (names.size() == 1 ? " GPU" : " GPUs")
+                    + lowestComputeCapability.map(capability -> ", compute capability "
+                            + (names.size() > 1 ? "at least " : "") + capability.value()).orElse("");
+        }
     }
 }

@@ -18,6 +18,11 @@ public record Plan(String backend, String channel, List<PlannedPackage> packages
         warnings = List.copyOf(warnings);
     }
 
+    /** The same plan with other steps (the client's rewriting of the service's, say). */
+    public Plan withSteps(List<Step> otherSteps) {
+        return new Plan(backend, channel, packages, otherSteps, explanation, warnings, catalog);
+    }
+
     /** A pinned wheel. */
     public record PlannedPackage(String name, String version, Optional<String> filename, Optional<String> url,
                                  Optional<String> sha256) {

@@ -3,6 +3,7 @@ package org.torchplan.client.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.torchplan.client.json.Json;
 import org.torchplan.client.json.JsonObject;
 
@@ -53,17 +54,55 @@ public record Problem(int status, Optional<String> type, Optional<String> title,
 
     /** The problem in plain words, one line per field error, for a person reading a terminal. */
     public String describe() {
+        return describe(UnaryOperator.identity());
+    }
+
+    /**
+     * The problem in plain words, each message said once: the detail is left out when it only restates a field
+     * error or the title, and a message the service nested into itself ("x: x: why") is shown as "x: why".
+     *
+     * @param fieldLabel how a field is named to the reader ({@code requirements[2]} as the file and line it came from)
+     */
+    public String describe(UnaryOperator<String> fieldLabel) {
         StringBuilder text = new StringBuilder();
-        text.append(title.orElse("request refused")).append(" (HTTP ").append(status).append(')');
-        detail.filter(value -> !value.equals(title.orElse(null))).ifPresent(value -> text.append(": ").append(value));
-        rule.ifPresent(name -> text.append(" (policy rule ").append(name).append(')'));
+        String headline = title.orElse("request refused");
+        text.append(headline).append(" (HTTP ").append(status).append(')');
+        List<String> bullets = new ArrayList<>();
+        List<String> restatements = new ArrayList<>(List.of(headline));
         for (FieldError error : errors) {
-            text.append(System.lineSeparator()).append("  - ").append(error.field()).append(": ").append(error.message());
+            String message = withoutRepeatedParts(error.message());
+            bullets.add(fieldLabel.apply(error.field()) + ": " + message);
+            restatements.add(withoutRepeatedParts(error.field() + ": " + error.message()));
+            restatements.add(message);
         }
         for (String candidateReason : reasons) {
-            text.append(System.lineSeparator()).append("  - ").append(candidateReason);
+            bullets.add(withoutRepeatedParts(candidateReason));
         }
+        restatements.addAll(bullets);
+        detail.map(Problem::withoutRepeatedParts)
+                .filter(value -> !restatements.contains(value))
+                .ifPresent(value -> text.append(": ").append(value));
+        rule.ifPresent(name -> text.append(" (policy rule ").append(name).append(')'));
+        bullets.stream().distinct()
+                .forEach(bullet -> text.append(System.lineSeparator()).append("  - ").append(bullet));
         return text.toString();
+    }
+
+    /**
+     * Drops the parts of a message that repeat the parts just before them: parsers that wrap a nested parser's
+     * error ("invalid version specifier '>=': invalid version specifier '>=': expected a version") say it once.
+     */
+    static String withoutRepeatedParts(String message) {
+        List<String> parts = new ArrayList<>(List.of(message.split(": ", -1)));
+        for (int start = 0; start < parts.size(); start++) {
+            for (int length = 1; start + 2 * length <= parts.size(); length++) {
+                if (parts.subList(start, start + length).equals(parts.subList(start + length, start + 2 * length))) {
+                    parts.subList(start + length, start + 2 * length).clear();
+                    length = 0; // the next copy may follow: look again from this start
+                }
+            }
+        }
+        return String.join(": ", parts);
     }
 
     private static Optional<String> text(JsonObject node, String field) {

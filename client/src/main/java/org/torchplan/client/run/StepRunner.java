@@ -16,27 +16,32 @@ public final class StepRunner {
     public static final int COMMAND_NOT_FOUND = 127;
 
     private final String interpreter;
+    private final List<String> pipArguments;
     private final PrintStream out;
     private final Map<String, String> environment;
 
     /**
+     * @param pipArguments the user's pip options, added to every step right after {@code install}
      * @param environment the steps' whole environment: the client's own (so {@code PIP_CONFIG_FILE},
      *     {@code PIP_INDEX_URL} and the like reach pip as the user set them), or what an in-process caller passes
      */
-    public StepRunner(String interpreter, PrintStream out, Map<String, String> environment) {
+    public StepRunner(String interpreter, List<String> pipArguments, PrintStream out, Map<String, String> environment) {
         this.interpreter = interpreter;
+        this.pipArguments = List.copyOf(pipArguments);
         this.out = out;
         this.environment = Map.copyOf(environment);
     }
 
     /**
      * The argv that is actually run: {@code python} becomes the chosen interpreter; {@code uv} runs from PATH and
-     * is pointed at the interpreter (the service cannot know its path).
+     * is pointed at the interpreter (the service cannot know its path); the user's pip options follow
+     * {@code install}.
      */
     public List<String> commandLine(Step step) {
         List<String> argv = new ArrayList<>(step.argv());
         if ("python".equals(argv.get(0))) {
             argv.set(0, interpreter);
+            argv.addAll(StepValidator.PIP_INSTALL.size(), pipArguments);
             return List.copyOf(argv);
         }
         int pythonOption = argv.indexOf("--python");
@@ -47,6 +52,7 @@ public final class StepRunner {
         } else {
             argv.addAll(StepValidator.UV_PIP_INSTALL.size(), List.of("--python", interpreter));
         }
+        argv.addAll(StepValidator.UV_PIP_INSTALL.size(), pipArguments);
         return List.copyOf(argv);
     }
 

@@ -1,5 +1,6 @@
 package org.torchplan.client.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -56,11 +57,27 @@ public final class StepValidator {
     /** @throws UnsafeStepException naming the first step and argument that is not allowed */
     public static void validate(List<Step> steps) {
         for (int index = 0; index < steps.size(); index++) {
-            validate(steps.get(index), index + 1);
+            arguments(steps.get(index), index + 1);
         }
     }
 
-    private static void validate(Step step, int number) {
+    /**
+     * A step's arguments after its install command ({@code python -m pip install}, {@code uv pip install}), split
+     * into the options (each followed by its value, if it takes one) and the requirements.
+     */
+    public record Arguments(List<String> command, List<String> options, List<String> requirements) {
+        public Arguments {
+            command = List.copyOf(command);
+            options = List.copyOf(options);
+            requirements = List.copyOf(requirements);
+        }
+    }
+
+    /**
+     * @param number the step's number in the plan, for the message
+     * @throws UnsafeStepException naming the step and the argument that is not allowed
+     */
+    public static Arguments arguments(Step step, int number) {
         List<String> argv = step.argv();
         if (argv.isEmpty()) {
             throw refuse(number, "it has no command");
@@ -77,7 +94,8 @@ public final class StepValidator {
         if (argv.size() <= prefix.size() || !argv.subList(0, prefix.size()).equals(prefix)) {
             throw refuse(number, "it is not '" + String.join(" ", prefix) + " ...'");
         }
-        boolean installsSomething = false;
+        List<String> options = new ArrayList<>();
+        List<String> requirements = new ArrayList<>();
         for (int position = prefix.size(); position < argv.size(); position++) {
             String argument = argv.get(position);
             if (argument.startsWith("-")) {
@@ -86,6 +104,7 @@ public final class StepValidator {
                 if (kind == null || (kind == OptionValue.INTERPRETER_PLACEHOLDER && !uv)) {
                     throw refuse(number, "option '" + name + "' is not one an install plan needs");
                 }
+                options.add(argument);
                 if (kind == OptionValue.NONE) {
                     if (!name.equals(argument)) {
                         throw refuse(number, "option '" + name + "' takes no value");
@@ -99,19 +118,21 @@ public final class StepValidator {
                         throw refuse(number, "option '" + name + "' has no value");
                     }
                     value = argv.get(position);
+                    options.add(value);
                 } else {
                     value = argument.substring(name.length() + 1);
                 }
                 checkValue(kind, name, value, number);
             } else if (REQUIREMENT.matcher(argument).matches()) {
-                installsSomething = true;
+                requirements.add(argument);
             } else {
                 throw refuse(number, "'" + argument + "' is not a requirement by name (paths and URLs are not run)");
             }
         }
-        if (!installsSomething) {
+        if (requirements.isEmpty()) {
             throw refuse(number, "it installs nothing");
         }
+        return new Arguments(prefix, options, requirements);
     }
 
     private static void checkValue(OptionValue kind, String option, String value, int number) {

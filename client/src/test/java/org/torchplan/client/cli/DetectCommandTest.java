@@ -50,4 +50,18 @@ class DetectCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Python            not found", "GPU               none found");
     }
+
+    @Test
+    void withoutAGpuEveryVendorsProbesAreListed() {
+        FakePython python = FakePython.create(directory);
+
+        CommandLineRun run = CommandLineRun.run(Map.of(), "detect", "--python", python.path());
+        JsonNode json = JsonMapper.shared().readTree(
+                CommandLineRun.run(Map.of(), "detect", "--json", "--python", python.path()).out());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("GPU probes tried:", "  NVIDIA  ", "  AMD     ", "  Intel   ");
+        assertThat(json.path("probes").valueStream().map(probe -> probe.path("probe").stringValue()).distinct())
+                .containsExactly("NVIDIA", "AMD", "Intel");
+    }
 }

@@ -161,14 +161,143 @@ class InstallCommandTest {
     }
 
     @Test
-    void anIndexOptionInARequirementsFileIsAUsageErrorBeforeAnyRequest() throws IOException {
+    void anIndexLineInARequirementsFileIsReplacedByThePlansIndexesWithANotice() throws IOException {
         Path file = Files.writeString(directory.resolve("requirements.txt"),
-                "--index-url https://download.pytorch.org/whl/cu118\ntorch\n");
+                "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\n");
+        answer(PLAN);
+
+        CommandLineRun run = install("-r", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("torchplan: " + file + ":1: --extra-index-url "
+                + "https://download.pytorch.org/whl/cu121 is not used: the plan names the indexes (the fleet policy "
+                + "chooses them)" + System.lineSeparator());
+        assertThat(python.invocations().get(0)).contains("https://download.pytorch.org/whl/cu126")
+                .doesNotContain("https://download.pytorch.org/whl/cu121");
+    }
+
+    @Test
+    void anEditableLineIsAUsageErrorBeforeAnyRequest() throws IOException {
+        Path file = Files.writeString(directory.resolve("requirements.txt"), "torch\n-e ./my-package\n");
 
         CommandLineRun run = install("-r", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("requirements.txt:1: option '--index-url' is not supported");
+        assertThat(run.err()).contains("requirements.txt:2: --editable ./my-package is not supported");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theServicesErrorsNameTheFileAndLineOfEachRequirement() throws IOException {
+        Path file = Files.writeString(directory.resolve("requirements.txt"), "# pins\nnumpy\n\ntorch>=\n");
+        String message = "invalid requirement 'torch>=': invalid version specifier '>=': "
+                + "invalid version specifier '>=': expected a version";
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/problem+json")
+                .body("{\"title\":\"Invalid request\",\"status\":400,\"detail\":\"requirements[2]: " + message
+                        + "\",\"errors\":[{\"field\":\"requirements[2]\",\"message\":\"" + message + "\"}]}").build());
+
+        CommandLineRun run = install("torchvision", "-r", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).isEqualTo("torchplan: the torchplan service refused the request: Invalid request (HTTP 400)"
+                + System.lineSeparator() + "  - " + file + ":4: invalid requirement 'torch>=': invalid version "
+                + "specifier '>=': expected a version" + System.lineSeparator());
+    }
+
+    private static final String PLAN_WITH_HASHES = "{\"backend\":\"cpu\",\"channel\":\"stable\",\"packages\":["
+            + "{\"name\":\"torch\",\"version\":\"2.12.0+cpu\",\"sha256\":\"11aa\"}],\"steps\":["
+            + "{\"description\":\"PyTorch\",\"argv\":[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+            + "\"https://download.pytorch.org/whl/cpu\",\"torch==2.12.0+cpu\"]},"
+            + "{\"description\":\"others\",\"argv\":[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+            + "\"https://pypi.org/simple\",\"numpy==2.0.2\",\"torch==2.12.0+cpu\"]}],\"explanation\":[],\"warnings\":[]}";
+
+    @Test
+    void hashesOfTheOtherPackagesPutTheirStepInHashCheckingModeWithThePlansHashForTorch() throws IOException {
+        Path file = Files.writeString(directory.resolve("requirements.txt"),
+                "numpy==2.0.2 \\\n    --hash=sha256:22bb\ntorch==2.12.0 --hash=sha256:99ff\n");
+        answer(PLAN_WITH_HASHES);
+        answer(PLAN_WITH_HASHES);
+
+        CommandLineRun dryRun = install("-r", file.toString(), "--dry-run");
+        CommandLineRun run = install("-r", file.toString());
+
+        assertThat(dryRun.out()).contains("-r ", "step-2-requirements.txt:\n",
+                "    numpy==2.0.2 --hash=sha256:22bb\n    torch==2.12.0+cpu --hash=sha256:11aa\n");
+        assertThat(dryRun.err()).contains(file + ":3: the --hash values of torch==2.12.0 are not used: the plan "
+                + "chooses its wheel torch 2.12.0+cpu");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(python.invocations().get(0)).containsExactly("-m", "pip", "install", "--index-url",
+                "https://download.pytorch.org/whl/cpu", "torch==2.12.0+cpu");
+        assertThat(python.invocations().get(1)).startsWith("-m", "pip", "install", "--index-url",
+                "https://pypi.org/simple", "-r").hasSize(7);
+        assertThat(Path.of(python.invocations().get(1).get(6))).as("deleted after the install").doesNotExist();
+    }
+
+    @Test
+    void requireHashesPutsEveryStepInHashCheckingMode() {
+        answer(PLAN_WITH_HASHES);
+
+        CommandLineRun run = install("numpy==2.0.2", "torch", "--require-hashes", "--dry-run");
+
+        assertThat(run.out()).contains("step-1-requirements.txt:\n    torch==2.12.0+cpu --hash=sha256:11aa\n",
+                "step-2-requirements.txt:\n    numpy==2.0.2\n    torch==2.12.0+cpu --hash=sha256:11aa\n");
+        assertThat(run.out()).contains(python.path() + " -m pip install --require-hashes --index-url "
+                + "https://download.pytorch.org/whl/cpu -r ");
+    }
+
+    @Test
+    void constraintsReachPipAsOneFileWithoutHashesAndThoseOnPlannedPackagesAreNamed() throws IOException {
+        Path constraints = Files.writeString(directory.resolve("constraints.txt"),
+                "numpy<3\n--index-url https://mirror.example/simple\ntorch<2.5\n");
+        Path file = Files.writeString(directory.resolve("requirements.txt"), "-c more-constraints.txt\nnumpy==2.0.2\n");
+        Files.writeString(directory.resolve("more-constraints.txt"), "pillow<12 --hash=sha256:33cc\n");
+        answer(PLAN_WITH_HASHES);
+
+        CommandLineRun run = install("torch", "-r", file.toString(), "-c", constraints.toString(), "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(python.path() + " -m pip install --constraint ", "constraints.txt:\n"
+                + "    pillow<12\n    numpy<3\n    torch<2.5\n");
+        assertThat(run.err()).contains(constraints + ":2: --index-url https://mirror.example/simple is not used",
+                constraints + ":3: the constraint torch<2.5 does not reach the planner, which plans torch 2.12.0+cpu; "
+                        + "pip applies it and stops if the two disagree");
+    }
+
+    @Test
+    void withoutAVirtualenvPythonOrSystemInstallRefusesShowingTheThreeWaysOn() {
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(String.join(System.lineSeparator(),
+                "torchplan: no virtualenv is active: say where to install, in one of three ways:",
+                "  activate a virtualenv, then run again:   python3 -m venv .venv && . .venv/bin/activate",
+                "  name its interpreter:                    torchplan install --python .venv/bin/python ...",
+                "  install into python3 on PATH:            torchplan install --system ...", ""));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anActiveVirtualenvIsWhereInstallGoes() throws IOException {
+        Path venv = directory.resolve("venv");
+        FakePython venvPython = FakePython.create(Files.createDirectories(venv.resolve("bin")));
+        environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
+                "VIRTUAL_ENV", venv.toString());
+        answer(PLAN);
+
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(venvPython.invocations()).hasSize(2);
+        assertThat(run.out()).contains("into " + venv.resolve("bin/python"));
+    }
+
+    @Test
+    void systemInstallsIntoPython3OnPath() {
+        answer(PLAN);
+
+        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("    python3 -m pip install --index-url https://download.pytorch.org/whl/cu126");
     }
 }

@@ -154,7 +154,7 @@ class PlanCommandTest {
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).contains(
                 "the torchplan service refused the request: Bad Request (HTTP 400): the request has invalid fields",
-                "  - requirements[0]: 'torch>>2' is not a valid PEP 508 requirement",
+                "  - argument 1: 'torch>>2' is not a valid PEP 508 requirement",
                 "  - channel: unknown channel");
         assertThat(run.out()).isEmpty();
     }

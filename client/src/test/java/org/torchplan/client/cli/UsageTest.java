@@ -15,7 +15,8 @@ class UsageTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "''                                        | name a command",
+        "''                                        | name a command: detect, plan, install or help",
+        "help frobnicate                           | Unknown subcommand 'frobnicate'",
         "frobnicate                                | Unmatched argument",
         "plan --bogus torch                        | Unknown option: '--bogus'",
         "plan                                      | name at least one requirement",
@@ -27,7 +28,18 @@ class UsageTest {
         "plan torch --timeout soon                 | Invalid value for option '--timeout'",
         "plan torch --timeout 0                    | --timeout must be a positive number",
         "plan torch --server not-a-url             | is not an http:// or https:// URL",
-        "install -r /nonexistent/requirements.txt  | no such file",
+        "install --system -r /nonexistent/requirements.txt | no such file",
+        "install torch                             | no virtualenv is active: say where to install, in one of three ways",
+        "install --python python3 --system torch   | --python and --system are alternatives",
+        "install --system --platform manylinux2014_x86_64 torch | --platform manylinux2014_x86_64 is not supported: "
+                + "torchplan plans for the interpreter it installs into; choose it with --python",
+        "install --system -e . torch               | --editable . is not supported",
+        "install --system --no-binary :all: torch  | --no-binary :all: is not supported",
+        "plan torch --cpuonly --backend cu126      | --backend cu126 and --cpuonly disagree; pass one of them",
+        "plan torch --channel test --pytorch-channel nightly | --channel test and --pytorch-channel nightly disagree",
+        "plan torch --pytorch-channel lts          | --pytorch-channel must be one of stable, test, nightly, not 'lts'",
+        "plan torch --pytorch-computation-backend cu118,cu121 | --pytorch-computation-backend lists several backends "
+                + "(cu118,cu121): the service plans for one",
         "detect --bogus                            | Unknown option",
     })
     void usageErrorsExitWithTwoAndSayWhatIsWrong(String commandLine, String expectedMessage) {
@@ -40,7 +52,8 @@ class UsageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "detect --help", "plan --help", "install --help"})
+    @ValueSource(strings = {"--help", "detect --help", "plan --help", "install --help", "help", "help install",
+        "help detect"})
     void helpIsAvailableOnEveryCommand(String commandLine) {
         CommandLineRun run = CommandLineRun.run(ENVIRONMENT, commandLine.split(" "));
 
@@ -64,5 +77,13 @@ class UsageTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("torchplan client");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"install", "plan", "detect"})
+    void helpNamingACommandPrintsThatCommandsUsage(String command) {
+        CommandLineRun run = CommandLineRun.run(ENVIRONMENT, "help", command);
+
+        assertThat(run.out()).startsWith("Usage: torchplan " + command);
     }
 }

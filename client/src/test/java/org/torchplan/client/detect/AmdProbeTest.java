@@ -38,7 +38,7 @@ class AmdProbeTest {
 
         DetectedGpu.Amd gpu = probe().orElseThrow();
 
-        assertThat(gpu.architecture()).isEqualTo(new Fact("gfx90a", "rocminfo"));
+        assertThat(gpu.architecture()).isEqualTo(new Fact("gfx90a", "rocminfo (lowest of 2 architectures)"));
         assertThat(gpu.allArchitectures()).containsExactly("gfx90a", "gfx1100");
     }
 
@@ -51,7 +51,8 @@ class AmdProbeTest {
         DetectedGpu.Amd gpu = probe().orElseThrow();
 
         assertThat(gpu.architecture().value()).isEqualTo("gfx90a");
-        assertThat(gpu.architecture().source()).isEqualTo("/sys/class/kfd/kfd/topology/nodes/*/properties");
+        assertThat(gpu.architecture().source())
+                .isEqualTo("/sys/class/kfd/kfd/topology/nodes/*/properties (lowest of 2 architectures)");
         assertThat(gpu.allArchitectures()).containsExactly("gfx90a", "gfx1100");
     }
 
@@ -87,5 +88,28 @@ class AmdProbeTest {
         Recorded.place(root, AmdProbe.KFD_NODES + "/1/properties", "kfd-properties-gfx1100.txt");
 
         assertThat(probe().orElseThrow().architecture().value()).isEqualTo("gfx1100");
+    }
+
+    @Test
+    void withSeveralArchitecturesTheLowestIsSentWhateverTheOrderFound() {
+        runner.answer(List.of("rocm_agent_enumerator"), 0, "gfx000\ngfx1100\ngfx942\ngfx90a\ngfx1100\n");
+
+        DetectedGpu.Amd gpu = probe().orElseThrow();
+
+        assertThat(gpu.architecture()).isEqualTo(new Fact("gfx90a", "rocm_agent_enumerator (lowest of 3 architectures)"));
+        assertThat(gpu.allArchitectures()).containsExactly("gfx1100", "gfx942", "gfx90a");
+    }
+
+    @Test
+    void everyPlaceLookedAtIsLoggedWithWhatItFound() {
+        runner.answer(List.of("rocminfo"), 1, "ROCk module is NOT loaded, possibly no GPU devices\n");
+
+        AmdProbe amd = new AmdProbe(FileSystemRoot.at(root), runner, HostSystem.LINUX, Duration.ofSeconds(1));
+        amd.probe();
+
+        assertThat(amd.attempts()).containsExactly(
+                new ProbeAttempt("AMD", "rocm_agent_enumerator", "did not run (not installed, or no answer within 1 s)"),
+                new ProbeAttempt("AMD", "rocminfo", "exited with code 1"),
+                new ProbeAttempt("AMD", AmdProbe.KFD_NODES, "not present (no amdgpu kernel driver)"));
     }
 }

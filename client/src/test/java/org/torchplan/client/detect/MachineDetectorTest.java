@@ -120,6 +120,49 @@ class MachineDetectorTest {
                 .anyMatch(note -> note.startsWith("the Python probe failed"));
     }
 
+    @Test
+    void withNoGpuEveryProbeTriedIsListedWithWhatItFound() {
+        Recorded.write(root, "/sys/bus/pci/devices/0000:00:1f.3/vendor", "0x8086\n");
+        Recorded.write(root, "/sys/bus/pci/devices/0000:00:1f.3/class", "0x040300\n");
+
+        Machine machine = detect(Map.of());
+
+        String notInstalled = "did not run (not installed, or no answer within 1 s)";
+        assertThat(machine.gpus()).isEmpty();
+        assertThat(machine.probes()).containsExactly(
+                new ProbeAttempt("NVIDIA", "/sys/module/nvidia/version", "not present"),
+                new ProbeAttempt("NVIDIA", "/proc/driver/nvidia/version", "not present"),
+                new ProbeAttempt("NVIDIA", "nvidia-smi --query-gpu=driver_version,compute_cap,name --format=csv,noheader",
+                        notInstalled),
+                new ProbeAttempt("NVIDIA", "nvidia-smi --query-gpu=driver_version,name --format=csv,noheader", notInstalled),
+                new ProbeAttempt("NVIDIA", NvidiaProbe.WSL_NVIDIA_SMI
+                        + " --query-gpu=driver_version,compute_cap,name --format=csv,noheader", notInstalled),
+                new ProbeAttempt("NVIDIA", NvidiaProbe.WSL_NVIDIA_SMI
+                        + " --query-gpu=driver_version,name --format=csv,noheader", notInstalled),
+                new ProbeAttempt("AMD", "rocm_agent_enumerator", notInstalled),
+                new ProbeAttempt("AMD", "rocminfo", notInstalled),
+                new ProbeAttempt("AMD", AmdProbe.KFD_NODES, "not present (no amdgpu kernel driver)"),
+                new ProbeAttempt("Intel", IntelProbe.PCI_DEVICES, "no Intel display device among 1 PCI devices"));
+    }
+
+    @Test
+    void aFoundGpuIsLoggedByTheProbeThatFoundIt() {
+        runner.answerRecorded(smiQuery("nvidia-smi"), "nvidia-smi-four-gpus.txt");
+
+        Machine machine = detect(Map.of());
+
+        assertThat(machine.probes()).contains(new ProbeAttempt("NVIDIA", String.join(" ", smiQuery("nvidia-smi")),
+                "driver 570.86.10, 4 GPUs, compute capability at least 8.0"));
+    }
+
+    @Test
+    void aGpuNamedByTheEnvironmentRunsNoProbe() {
+        Machine machine = detect(Map.of(MachineDetector.CUDA_DRIVER_VERSION, "570.86.10"));
+
+        assertThat(machine.probes()).isEmpty();
+        assertThat(machine.notes()).contains("GPU taken from the environment; hardware probes skipped");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "x86_64, linux, x86_64",

@@ -3,6 +3,8 @@ package org.torchplan.client.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProblemTest {
 
@@ -47,5 +49,43 @@ class ProblemTest {
 
         assertThat(html.describe()).isEqualTo("Forbidden (HTTP 403)");
         assertThat(text.describe()).isEqualTo("request refused (HTTP 429): slow down");
+    }
+
+    @Test
+    void aSingleFieldErrorIsSaidOnceAndANestedMessageDoesNotRepeatItself() {
+        String nested = "invalid requirement 'torch>=': invalid version specifier '>=': invalid version specifier '>=': "
+                + "expected a version after '>='";
+        Problem problem = Problem.parse(400, "Bad Request", "{\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"requirements[1]: " + nested.replace("'", "\\u0027") + "\","
+                + "\"errors\":[{\"field\":\"requirements[1]\",\"message\":\"" + nested + "\"}]}");
+
+        assertThat(problem.describe()).isEqualTo("Invalid request (HTTP 400)" + System.lineSeparator()
+                + "  - requirements[1]: invalid requirement 'torch>=': invalid version specifier '>=': "
+                + "expected a version after '>='");
+    }
+
+    @Test
+    void fieldsAreNamedAsTheCallerLabelsThem() {
+        Problem problem = Problem.parse(400, "", "{\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"2 fields are invalid; see errors\",\"errors\":["
+                + "{\"field\":\"requirements[0]\",\"message\":\"bad\"},{\"field\":\"python\",\"message\":\"worse\"}]}");
+
+        String described = problem.describe(field -> field.equals("requirements[0]") ? "requirements.txt:7" : field);
+
+        assertThat(described).contains("  - requirements.txt:7: bad", "  - python: worse")
+                .doesNotContain("requirements[0]");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a: a: b            | a: b",
+        "a: b: b: b         | a: b",
+        "a: b: a: b         | a: b",
+        "x: a: b: a: b: c   | x: a: b: c",
+        "no repeat          | no repeat",
+        "\"x: y\": \"x: y\": z  | \"x: y\": z",
+    })
+    void repeatedPartsAreDropped(String message, String expected) {
+        assertThat(Problem.withoutRepeatedParts(message)).isEqualTo(expected);
     }
 }

@@ -30,7 +30,7 @@ class StepRunnerTest {
     void stepsRunInOrderWithTheChosenInterpreter() {
         FakePython python = FakePython.create(directory);
 
-        int exitCode = new StepRunner(python.path(), out, Map.of()).run(List.of(
+        int exitCode = new StepRunner(python.path(), List.of(), out, Map.of()).run(List.of(
                 pip("--index-url", "https://download.pytorch.org/whl/cu126", "torch==2.12.0+cu126"),
                 pip("transformers", "torch==2.12.0+cu126")));
 
@@ -45,7 +45,7 @@ class StepRunnerTest {
     void theFirstFailingStepStopsTheRunWithItsExitCode() {
         FakePython python = FakePython.create(directory);
 
-        int exitCode = new StepRunner(python.path(), out, Map.of()).run(List.of(
+        int exitCode = new StepRunner(python.path(), List.of(), out, Map.of()).run(List.of(
                 pip("torch==2.12.0"), pip("fail==7"), pip("never-run==1.0")));
 
         assertThat(exitCode).isEqualTo(7);
@@ -57,14 +57,15 @@ class StepRunnerTest {
     void stepsSeeTheGivenEnvironment() {
         FakePython python = FakePython.create(directory);
 
-        new StepRunner(python.path(), out, Map.of("PIP_CONFIG_FILE", "/dev/null")).run(List.of(pip("torch")));
+        new StepRunner(python.path(), List.of(), out, Map.of("PIP_CONFIG_FILE", "/dev/null")).run(List.of(pip("torch")));
 
         assertThat(python.pipConfigFileSeen()).isEqualTo("/dev/null");
     }
 
     @Test
     void aMissingInterpreterFailsLikeAShellWould() {
-        int exitCode = new StepRunner(directory.resolve("no-python").toString(), out, Map.of()).run(List.of(pip("torch")));
+        int exitCode = new StepRunner(directory.resolve("no-python").toString(), List.of(), out, Map.of())
+                .run(List.of(pip("torch")));
 
         assertThat(exitCode).isEqualTo(StepRunner.COMMAND_NOT_FOUND);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("cannot run");
@@ -72,7 +73,7 @@ class StepRunnerTest {
 
     @Test
     void uvRunsFromPathAndIsPointedAtTheInterpreter() {
-        StepRunner runner = new StepRunner("/venv/bin/python", out, Map.of());
+        StepRunner runner = new StepRunner("/venv/bin/python", List.of(), out, Map.of());
 
         assertThat(runner.commandLine(new Step("uv", List.of("uv", "pip", "install", "torch==2.12.0+cpu"))))
                 .containsExactly("uv", "pip", "install", "--python", "/venv/bin/python", "torch==2.12.0+cpu");
@@ -80,5 +81,15 @@ class StepRunnerTest {
                 .containsExactly("uv", "pip", "install", "--python", "/venv/bin/python", "torch");
         assertThat(runner.commandLine(new Step("uv", List.of("uv", "pip", "install", "--python=python", "torch"))))
                 .containsExactly("uv", "pip", "install", "--python=/venv/bin/python", "torch");
+    }
+
+    @Test
+    void theUsersPipOptionsFollowInstallInEveryStep() {
+        StepRunner runner = new StepRunner("/venv/bin/python", List.of("-U", "--no-cache-dir"), out, Map.of());
+
+        assertThat(runner.commandLine(pip("torch==2.12.0+cpu")))
+                .containsExactly("/venv/bin/python", "-m", "pip", "install", "-U", "--no-cache-dir", "torch==2.12.0+cpu");
+        assertThat(runner.commandLine(new Step("uv", List.of("uv", "pip", "install", "--python", "python", "torch"))))
+                .containsExactly("uv", "pip", "install", "-U", "--no-cache-dir", "--python", "/venv/bin/python", "torch");
     }
 }

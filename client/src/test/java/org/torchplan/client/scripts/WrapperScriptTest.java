@@ -33,18 +33,44 @@ class WrapperScriptTest {
         javaHome = directory.resolve("jdk");
         Files.createDirectories(javaHome.resolve("bin"));
         record = directory.resolve("java-arguments.txt");
-        // writes the archive the JVM would write at exit, so the next run can map it
+        fakeJava(true);
+        jar = Files.writeString(directory.resolve("torchplan-client.jar"), "not really a jar");
+        cache = directory.resolve("cache");
+    }
+
+    /**
+     * A stand-in {@code java} that records the arguments of the client's run (not of the wrapper's {@code -version}
+     * probe, which it counts) and exits 5; it writes the archive the JVM would write at exit, so the next run can map
+     * it. Without a base archive it fails at start-up as such a JVM does.
+     */
+    private void fakeJava(boolean baseArchive) throws IOException {
         Path java = Files.writeString(javaHome.resolve("bin/java"), String.join("\n",
                 "#!/bin/sh",
-                "printf '%s\\n' \"$@\" > '" + record + "'",
+                "version=no",
                 "for argument in \"$@\"; do",
-                "  case \"$argument\" in -XX:ArchiveClassesAtExit=*) echo archive > \"${argument#*=}\";; esac",
+                "  if [ \"$argument\" = -version ]; then version=yes; echo probe >> '" + probes() + "'; fi",
                 "done",
+                "for argument in \"$@\"; do",
+                "  case \"$argument\" in -XX:ArchiveClassesAtExit=*)",
+                baseArchive ? "    echo archive > \"${argument#*=}\";;"
+                        : "    echo 'Error occurred during initialization of VM' >&2;"
+                        + " echo 'DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded' >&2;"
+                        + " exit 1;;",
+                "  esac",
+                "done",
+                "if [ $version = yes ]; then exit 0; fi",
+                "printf '%s\\n' \"$@\" > '" + record + "'",
                 "exit 5",
                 ""));
         assertThat(java.toFile().setExecutable(true)).isTrue();
-        jar = Files.writeString(directory.resolve("torchplan-client.jar"), "not really a jar");
-        cache = directory.resolve("cache");
+    }
+
+    private Path probes() {
+        return directory.resolve("version-probes.txt");
+    }
+
+    private long probeCount() throws IOException {
+        return Files.exists(probes()) ? Files.readAllLines(probes()).size() : 0;
     }
 
     private Result run(Map<String, String> extraEnvironment, String... args) throws IOException, InterruptedException {
@@ -107,5 +133,31 @@ class WrapperScriptTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("the client jar is missing", "./mvnw -B -DskipTests -pl client -am package");
         assertThat(result.javaArguments()).isEmpty();
+    }
+
+    @Test
+    void aRuntimeWithoutABaseArchiveRunsTheClientWithoutOneAndIsAskedOnce() throws Exception {
+        fakeJava(false);
+
+        Result first = run(Map.of(), "plan", "torch");
+        Result second = run(Map.of(), "plan", "torch");
+
+        assertThat(first.exitCode()).isEqualTo(5);
+        assertThat(first.output()).doesNotContain("DynamicDumpSharedSpaces");
+        assertThat(first.javaArguments()).noneMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="))
+                .endsWith("-jar", jar.toString(), "plan", "torch");
+        assertThat(second.exitCode()).isEqualTo(5);
+        assertThat(second.javaArguments()).endsWith("plan", "torch");
+        assertThat(probeCount()).as("runs of java -version").isEqualTo(1);
+        assertThat(cache.resolve("torchplan-client.jsa")).doesNotExist();
+        assertThat(Files.list(cache)).noneMatch(file -> file.getFileName().toString().contains(".probe"));
+    }
+
+    @Test
+    void theRuntimeIsAskedOnlyBeforeWritingAnArchive() throws Exception {
+        run(Map.of(), "detect");
+        run(Map.of(), "detect");
+
+        assertThat(probeCount()).isEqualTo(1);
     }
 }
