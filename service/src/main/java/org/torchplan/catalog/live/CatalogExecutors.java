@@ -44,7 +44,8 @@ public final class CatalogExecutors implements AutoCloseable {
     }
 
     /**
-     * Stops the fetching threads at once; gives the metadata thread a moment to finish its last pin.
+     * Interrupts the fetching threads and waits a moment for them to end, so that no refresh writes the catalog
+     * after shutdown has written it last.
      *
      * @return whether the metadata thread stopped in time (then its pins are complete)
      */
@@ -52,6 +53,8 @@ public final class CatalogExecutors implements AutoCloseable {
         channels.shutdownNow();
         pages.shutdownNow();
         metadata.shutdownNow();
+        channels.awaitTermination(5, TimeUnit.SECONDS);
+        pages.awaitTermination(5, TimeUnit.SECONDS);
         return metadata.awaitTermination(5, TimeUnit.SECONDS);
     }
 

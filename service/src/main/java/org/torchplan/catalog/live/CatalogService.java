@@ -3,17 +3,13 @@ package org.torchplan.catalog.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -62,8 +58,7 @@ public class CatalogService implements DisposableBean {
     private final ChannelRefresher channels;
     private final OnDemandLoads loads;
     private final Instant snapshotRecordedAt;
-    /** The last snapshot built per channel, with the change count it was built at. */
-    private final Map<Channel, SnapshotAtChange> snapshots = new ConcurrentHashMap<>();
+    private final ChannelSnapshots snapshots;
     private volatile StatusAtChange status;
 
     /**
@@ -89,6 +84,8 @@ public class CatalogService implements DisposableBean {
                 executors.pages());
         this.channels = new ChannelRefresher(state, upstream, entries, properties, clock, metrics, writer, executors);
         this.loads = new OnDemandLoads(this, executors.pages(), properties.upstream().retryFailedAfter(), clock);
+        this.snapshots = new ChannelSnapshots(state, properties, clock, pairing, loads, entries, channels,
+                upstream.indexRoot());
         this.snapshotRecordedAt = snapshot.recordedAt();
         load(snapshot);
         metrics.entryAge(this::oldestEntryAgeSeconds);
@@ -119,18 +116,7 @@ public class CatalogService implements DisposableBean {
             base = persisted;
             baseSource = CatalogSource.PERSISTED;
         }
-        base.backends().forEach(state::addBackends);
-        for (PackageEntry entry : base.entries()) {
-            if (packages.contains(entry.packageName())) {
-                state.store(CatalogState.keyOf(entry), entry);
-                state.addBackends(entry.channel(), new TreeSet<>(Set.of(entry.backend())));
-            }
-        }
-        base.completeChannels().forEach(state::markComplete);
-        for (Channel channel : base.backends().keySet()) {
-            state.setSource(channel, baseSource);
-        }
-        state.setBase(baseSource, base.recordedAt());
+        state.load(base, baseSource, packages);
     }
 
     /** After start-up: refresh the stable channel in the background. */
@@ -197,7 +183,7 @@ public class CatalogService implements DisposableBean {
         EntryKey key = new EntryKey(channel, backend, name);
         PackageEntry cached = state.get(key);
         if (cached != null) {
-            renewIfExpired(key, cached);
+            snapshots.renewIfExpired(key, cached);
             return cached;
         }
         if (properties.offline() || state.isComplete(channel) || !backends(channel).contains(backend)) {
@@ -223,24 +209,7 @@ public class CatalogService implements DisposableBean {
      * waits on upstream; see {@link #snapshotFor} for a channel loaded on demand.
      */
     public CatalogSnapshot snapshot(Channel channel) {
-        long change = state.changes();
-        SnapshotAtChange cached = snapshots.get(channel);
-        if (cached != null && cached.change() == change) {
-            return cached.snapshot();
-        }
-        List<PackageEntry> ofChannel = new ArrayList<>();
-        for (PackageEntry entry : state.all()) {
-            if (entry.channel() == channel) {
-                ofChannel.add(entry);
-            }
-        }
-        SortedSet<ComputeBackend> known = state.backends(channel);
-        CatalogStatus base = state.base();
-        CatalogSnapshot built = CatalogSnapshot.of(channel, indexRoot(), packages,
-                known == null ? Set.of() : known, ofChannel, pairing.current(),
-                new CatalogStatus(state.sourceOf(channel), base.fetchedAt(), false));
-        snapshots.put(channel, new SnapshotAtChange(change, built));
-        return built;
+        return snapshots.snapshot(channel);
     }
 
     /**
@@ -252,56 +221,7 @@ public class CatalogService implements DisposableBean {
      *     and the cause
      */
     public CatalogSnapshot snapshotFor(Channel channel, Collection<String> packageNames, Duration budget) {
-        Set<String> wanted = wanted(packageNames);
-        if (!properties.offline() && !state.isComplete(channel)) {
-            loads.load(channel, wanted, budget);
-        }
-        CatalogSnapshot snapshot = snapshot(channel);
-        if (!properties.offline()) {
-            renewInBackground(snapshot, wanted);
-        }
-        return snapshot;
-    }
-
-    /** The catalog's packages among the names (normalized), and torch, which every PyTorch plan reads. */
-    private Set<String> wanted(Collection<String> packageNames) {
-        Set<String> wanted = new TreeSet<>();
-        wanted.add("torch");
-        for (String name : packageNames) {
-            String normalized = PackageName.normalize(name);
-            if (packages.contains(normalized)) {
-                wanted.add(normalized);
-            }
-        }
-        return wanted;
-    }
-
-    /** Stale-while-revalidate: the snapshot is served, and what it holds of these packages is renewed if expired. */
-    private void renewInBackground(CatalogSnapshot snapshot, Set<String> wanted) {
-        if (state.isComplete(snapshot.channel())) {
-            // one check of the oldest entry: the channel is renewed whole, from its all-backends pages
-            Instant oldest = snapshot.status().fetchedAt();
-            if (oldest == null || oldest.plus(properties.ttl().of(snapshot.channel())).isBefore(clock.instant())) {
-                channels.refreshInBackground(snapshot.channel());
-            }
-            return;
-        }
-        for (PackageEntry entry : snapshot.entries()) {
-            if (wanted.contains(entry.packageName())) {
-                renewIfExpired(CatalogState.keyOf(entry), entry);
-            }
-        }
-    }
-
-    private void renewIfExpired(EntryKey key, PackageEntry cached) {
-        if (properties.offline() || !entries.isExpired(cached) || channels.isRunning(key.channel())) {
-            return; // fresh, or the channel refresh under way covers it
-        }
-        if (state.isComplete(key.channel())) {
-            channels.refreshInBackground(key.channel()); // one page per package renews the whole channel
-        } else {
-            entries.refreshInBackgroundIfExpired(key, cached);
-        }
+        return snapshots.snapshotFor(channel, packageNames, budget);
     }
 
     /** The companion pairing as it stands now. */
@@ -358,32 +278,13 @@ public class CatalogService implements DisposableBean {
         return snapshotRecordedAt;
     }
 
-    /**
-     * The catalog as the data directory keeps it: every entry with files of the configured index, the backends of
-     * each channel, and the channels held in full. Data of another index (a mirror's snapshot) is never written.
-     */
+    /** The catalog as the data directory keeps it: data of the configured index only. */
     private CatalogData currentCatalog() {
-        List<PackageEntry> kept = new ArrayList<>();
-        Set<Channel> incomplete = new HashSet<>();
-        for (PackageEntry entry : state.all()) {
-            if (state.isFromElsewhere(entry)) {
-                incomplete.add(entry.channel());
-            } else if (!entry.isEmpty()) {
-                kept.add(entry);
-            }
-        }
-        Set<Channel> complete = new HashSet<>(state.completeChannels());
-        complete.removeAll(incomplete);
-        return new CatalogData(clock.instant(), indexRoot(), state.allBackends(), kept, complete);
+        return state.toData(clock.instant(), indexRoot());
     }
 
     private Number oldestEntryAgeSeconds() {
-        Instant now = clock.instant();
-        return state.all().stream()
-                .filter(entry -> entry.fetchedAt() != null)
-                .mapToLong(entry -> Duration.between(entry.fetchedAt(), now).toSeconds())
-                .max()
-                .orElse(0);
+        return state.oldestAgeSeconds(clock.instant());
     }
 
     @Override
@@ -405,8 +306,6 @@ public class CatalogService implements DisposableBean {
     private static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
-
-    private record SnapshotAtChange(long change, CatalogSnapshot snapshot) {}
 
     private record StatusAtChange(long change, CatalogStatus status) {}
 }

@@ -1,9 +1,11 @@
 package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.index.FileAttribution;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,7 @@ import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.EntryKey;
 import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.storage.CatalogData;
 
 /**
  * What the live catalog holds: the entries (one per channel, backend and package, in the {@code catalog-entries}
@@ -172,6 +175,51 @@ final class CatalogState {
 
     void changed() {
         changes.incrementAndGet();
+    }
+
+    /** Takes the data a start-up loads (the snapshot or the persisted catalog) whole, for the package set. */
+    void load(CatalogData base, CatalogSource source, Set<String> packages) {
+        base.backends().forEach(this::addBackends);
+        for (PackageEntry entry : base.entries()) {
+            if (packages.contains(entry.packageName())) {
+                store(keyOf(entry), entry);
+                addBackends(entry.channel(), new TreeSet<>(Set.of(entry.backend())));
+            }
+        }
+        base.completeChannels().forEach(this::markComplete);
+        for (Channel channel : base.backends().keySet()) {
+            setSource(channel, source);
+        }
+        setBase(source, base.recordedAt());
+    }
+
+    /**
+     * The state as the data directory keeps it: every entry with files of the configured index, the backends of
+     * each channel, and the channels held in full. Data of another index (a mirror's snapshot) is never written,
+     * and a channel holding some is not written as complete.
+     */
+    CatalogData toData(Instant now, String indexRoot) {
+        List<PackageEntry> kept = new ArrayList<>();
+        Set<Channel> incomplete = new HashSet<>();
+        for (PackageEntry entry : all()) {
+            if (isFromElsewhere(entry)) {
+                incomplete.add(entry.channel());
+            } else if (!entry.isEmpty()) {
+                kept.add(entry);
+            }
+        }
+        Set<Channel> complete = new HashSet<>(completeChannels);
+        complete.removeAll(incomplete);
+        return new CatalogData(now, indexRoot, allBackends(), kept, complete);
+    }
+
+    /** The age of the oldest entry at {@code now}, in seconds (0 when none was ever fetched). */
+    long oldestAgeSeconds(Instant now) {
+        return all().stream()
+                .filter(entry -> entry.fetchedAt() != null)
+                .mapToLong(entry -> Duration.between(entry.fetchedAt(), now).toSeconds())
+                .max()
+                .orElse(0);
     }
 
     static EntryKey keyOf(PackageEntry entry) {
