@@ -19,6 +19,11 @@ final class CatalogServiceFixture {
     private CatalogServiceFixture() {}
 
     static CatalogProperties properties(Path dataDir, boolean offline, List<String> packages) {
+        return properties(dataDir, offline, packages, Duration.ofMillis(400));
+    }
+
+    /** @param readTimeout how long a fetch waits for an answer before it retries (short: the fault tests are fast) */
+    static CatalogProperties properties(Path dataDir, boolean offline, List<String> packages, Duration readTimeout) {
         return new CatalogProperties(
                 packages,
                 List.of(),
@@ -26,7 +31,7 @@ final class CatalogServiceFixture {
                 false,
                 offline,
                 dataDir,
-                new CatalogProperties.Upstream(Duration.ofSeconds(2), Duration.ofMillis(400), 4, 1,
+                new CatalogProperties.Upstream(Duration.ofSeconds(2), readTimeout, 4, 1,
                         Duration.ofMillis(10), Duration.ZERO, Duration.ofSeconds(5)),
                 0.5,
                 false,

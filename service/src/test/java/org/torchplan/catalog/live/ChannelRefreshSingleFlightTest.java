@@ -3,6 +3,7 @@ package org.torchplan.catalog.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +28,9 @@ class ChannelRefreshSingleFlightTest {
     @BeforeEach
     void start() throws Exception {
         mirror = new MirrorServer();
-        catalog = CatalogServiceFixture.service(
-                CatalogServiceFixture.properties(dataDir, false, List.of("torchtune", "torchao")), mirror.root(),
+        // a held listing must not time out into a retry (a second request that is no second refresh)
+        catalog = CatalogServiceFixture.service(CatalogServiceFixture.properties(dataDir, false,
+                        List.of("torchtune", "torchao"), Duration.ofSeconds(30)), mirror.root(),
                 CatalogServiceFixture.emptySnapshot(mirror.root()), new MutableClock(CatalogServiceFixture.START));
     }
 
