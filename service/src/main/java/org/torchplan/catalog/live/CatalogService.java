@@ -76,6 +76,7 @@ public class CatalogService implements DisposableBean {
         this.persistence = persistence;
         this.executors = executors;
         this.state = new CatalogState(entryCache, !sameIndex(snapshot.upstream(), upstream.indexRoot()));
+        persistence.removeStaleTemporaryFiles();
         this.pairing = new PairingHolder(new CompanionPairing(persistence.readPins()), state::changed);
         this.writer = new CatalogWriter(persistence, this::currentCatalog, executors.persistence());
         CompanionMetadataFetcher metadata =
@@ -110,11 +111,16 @@ public class CatalogService implements DisposableBean {
         CatalogSource baseSource = CatalogSource.SNAPSHOT;
         CatalogData persisted = persistence.readCatalog().orElse(null);
         if (persisted != null && !sameIndex(persisted.upstream(), indexRoot())) {
-            log.info("Persisted catalog is of {}, not of {}; starting from the embedded snapshot",
-                    persisted.upstream(), indexRoot());
+            log.info("Ignoring persisted catalog {}: it is of {}, not of {}; starting from the embedded snapshot",
+                    persistence.catalogFile(), persisted.upstream(), indexRoot());
         } else if (persisted != null && persisted.recordedAt().isAfter(snapshot.recordedAt())) {
             base = persisted;
             baseSource = CatalogSource.PERSISTED;
+        } else if (persisted != null) {
+            log.info("Ignoring persisted catalog {}: recorded at {}, {} the embedded snapshot ({}); starting from "
+                    + "the embedded snapshot", persistence.catalogFile(), persisted.recordedAt(),
+                    persisted.recordedAt().isBefore(snapshot.recordedAt()) ? "older than" : "as old as",
+                    snapshot.recordedAt());
         }
         state.load(base, baseSource, packages);
     }

@@ -4,6 +4,7 @@ import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +49,8 @@ public final class CatalogFileFormat {
     public static final String VERSION = "1";
     /** CRC-32C: detects truncation and corruption, and costs milliseconds where SHA-256 cost a start-up second. */
     public static final String CHECKSUM = "#crc32c";
+    /** What a catalog file may expand to; the full stable, nightly and test catalog is a few tens of MiB. */
+    public static final long MAX_EXPANDED_BYTES = 256L << 20;
 
     private CatalogFileFormat() {}
 
@@ -91,11 +94,27 @@ public final class CatalogFileFormat {
      * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file
      */
     public static CatalogData read(InputStream source, CatalogSource entrySource) throws CorruptCatalogFileException {
+        return read(source, entrySource, MAX_EXPANDED_BYTES);
+    }
+
+    /**
+     * Reads a catalog file that may expand to at most {@code maxExpandedBytes}; a larger one (a gzip bomb) is
+     * refused before it is held in memory whole.
+     *
+     * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file, or too large
+     */
+    public static CatalogData read(InputStream source, CatalogSource entrySource, long maxExpandedBytes)
+            throws CorruptCatalogFileException {
         byte[] content;
         try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
-            content = gzip.readAllBytes();
+            content = gzip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxExpandedBytes + 1));
+        } catch (EOFException cutShort) {
+            throw new CorruptCatalogFileException("truncated: the gzip data ends early", cutShort);
         } catch (IOException unreadable) {
-            throw new CorruptCatalogFileException("unreadable: " + unreadable.getMessage(), unreadable);
+            throw new CorruptCatalogFileException("unreadable: " + describe(unreadable), unreadable);
+        }
+        if (content.length > maxExpandedBytes) {
+            throw new CorruptCatalogFileException("expands to more than " + maxExpandedBytes + " bytes");
         }
         int trailer = lastLineStart(content);
         String checksumLine = new String(content, trailer, content.length - trailer, StandardCharsets.UTF_8).strip();
@@ -114,6 +133,35 @@ public final class CatalogFileFormat {
             // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
             throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
         }
+    }
+
+    /**
+     * How many bytes a catalog file expands to, counted without holding them, up to {@code limit}: a gzip bomb is
+     * caught before anything of it is kept in memory.
+     *
+     * @throws CorruptCatalogFileException when it expands to more than {@code limit} bytes or is not gzip data
+     */
+    public static long expandedSize(InputStream source, long limit) throws CorruptCatalogFileException {
+        try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int read = gzip.read(buffer); read >= 0; read = gzip.read(buffer)) {
+                total += read;
+                if (total > limit) {
+                    throw new CorruptCatalogFileException("expands to more than " + limit + " bytes");
+                }
+            }
+            return total;
+        } catch (EOFException cutShort) {
+            throw new CorruptCatalogFileException("truncated: the gzip data ends early", cutShort);
+        } catch (IOException unreadable) {
+            throw new CorruptCatalogFileException("unreadable: " + describe(unreadable), unreadable);
+        }
+    }
+
+    /** An exception's message, or its kind when it has none (an empty file once logged "unreadable: null"). */
+    static String describe(Exception exception) {
+        return exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
     }
 
     private static CatalogData parse(String text, CatalogSource entrySource) throws CorruptCatalogFileException {

@@ -2,15 +2,24 @@ package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.storage.CatalogData;
 import org.torchplan.catalog.storage.CatalogPersistence;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.testsupport.MirrorServer;
 import org.torchplan.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.torchplan.backend.ComputeBackend;
+import org.torchplan.packaging.Version;
 
-/** Start-up: persisted catalog, corrupt files, offline mode. */
+/** Start-up: persisted catalog, corrupt, hostile and stale files, offline mode. */
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogRestartTest {
 
@@ -83,6 +93,82 @@ class CatalogRestartTest {
 
         assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
         assertThat(output.getAll()).contains("WARN").contains("Ignoring persisted catalog");
+    }
+
+    @Test
+    void aPersistedCatalogOlderThanTheSnapshotIsIgnoredAndSaysSo(CapturedOutput output) throws Exception {
+        new CatalogPersistence(dataDir).writeCatalog(new CatalogData(
+                CatalogServiceFixture.SNAPSHOT_DATE.minusSeconds(86_400), mirror.root(),
+                Map.of(Channel.STABLE, new java.util.TreeSet<>(List.of(ComputeBackend.CPU))), List.of()));
+
+        CatalogService service = service(true);
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("Ignoring persisted catalog").contains("older than the embedded snapshot");
+    }
+
+    @Test
+    void aGzipBombAsTheCatalogIsIgnoredAtStartUp(CapturedOutput output) throws Exception {
+        byte[] member = gzip(new byte[1 << 20]);
+        try (OutputStream out = Files.newOutputStream(dataDir.resolve(CatalogPersistence.CATALOG_FILE))) {
+            for (int copy = 0; copy < 300; copy++) {
+                out.write(member);
+            }
+        }
+
+        CatalogService service = service(true);
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("WARN").contains("expands to more than");
+    }
+
+    @Test
+    void aFifoAsTheCatalogDoesNotHangStartUp(CapturedOutput output) throws Exception {
+        Path fifo = dataDir.resolve(CatalogPersistence.CATALOG_FILE);
+        Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available on this system");
+
+        CatalogService service = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> service(true));
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("WARN").contains("not a regular file");
+    }
+
+    @Test
+    void staleTemporaryFilesAreRemovedAtStartUp() throws Exception {
+        Path stale = Files.writeString(dataDir.resolve(CatalogPersistence.CATALOG_FILE + "4242.tmp"), "half");
+
+        service(true);
+
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aDamagedPinsFileIsIgnoredAtStartUpAndPlansStillPair(CapturedOutput output) throws Exception {
+        Files.writeString(dataDir.resolve(CatalogPersistence.PINS_FILE), "torchvision==0.25.0\tnot-a-version\n");
+
+        CatalogService service = service(true);
+
+        assertThat(output.getAll()).contains("WARN").contains("Ignoring companion pins");
+        assertThat(service.pairing().knows("torchvision", Version.parse("0.25.0"))).isFalse();
+        assertThat(service.pairing().match("torchvision", Version.parse("0.25.0"), Version.parse("2.10.0")))
+                .isNotNull();
+    }
+
+    private static boolean mkfifo(Path path) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            return process.waitFor() == 0 && Files.exists(path) && !Files.isRegularFile(path);
+        } catch (java.io.IOException absent) {
+            return false;
+        }
+    }
+
+    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(plain);
+        }
+        return bytes.toByteArray();
     }
 
     @Test
