@@ -68,9 +68,20 @@ public class IndexClient {
         return lastAnswer;
     }
 
-    /** Fetches a small non-page resource (PEP 658 metadata) without conditional headers or retries. */
-    public PageResponse fetchPlain(String url) throws IOException {
-        return fetchOnce(url, Validators.NONE);
+    /**
+     * Fetches a small non-page resource (PEP 658 metadata) without conditional headers or retries, as the bytes
+     * received (a digest is checked over them, not over decoded text).
+     */
+    public FileResponse fetchFile(String url) throws IOException {
+        acquire();
+        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            metrics.fetched();
+            byte[] raw = response.isSuccessful() ? response.body().bytes() : new byte[0];
+            metrics.bytesReceived(raw.length);
+            return new FileResponse(response.code(), raw);
+        } finally {
+            permits.release();
+        }
     }
 
     private PageResponse fetchOnce(String url, Validators previous) throws IOException {

@@ -80,7 +80,7 @@ public class CatalogService implements DisposableBean {
         this.pairing = new PairingHolder(new CompanionPairing(persistence.readPins()), state::changed);
         this.writer = new CatalogWriter(persistence, this::currentCatalog, executors.persistence());
         CompanionMetadataFetcher metadata =
-                new CompanionMetadataFetcher(client, pairing, persistence, executors.metadata());
+                new CompanionMetadataFetcher(client, pairing, persistence, metrics, executors.metadata());
         this.entries = new EntryRefresher(state, upstream, properties, clock, metrics, writer, metadata,
                 executors.pages());
         this.channels = new ChannelRefresher(state, upstream, entries, properties, clock, metrics, writer, executors);

@@ -36,7 +36,7 @@ import org.torchplan.packaging.WheelFilename;
  * #complete	stable                              channels held in full (absent: every channel with a B row)
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
- * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
+ * F	name	url	sha256	requires-python	core-metadata(0|1|sha256=hex)	upload-time	yanked(-|y+reason)
  * #crc32c	hex CRC-32C of every line above, each with its newline
  * </pre>
  *
@@ -78,7 +78,7 @@ public final class CatalogFileFormat {
             for (IndexedFile file : entry.files()) {
                 sink.line("F\t" + escape(file.filename().toString()) + "\t" + escape(file.url()) + "\t"
                         + nullable(file.sha256()) + "\t" + nullable(file.requiresPython()) + "\t"
-                        + (file.hasCoreMetadata() ? "1" : "0") + "\t"
+                        + coreMetadata(file) + "\t"
                         + (file.uploadTime() == null ? "" : file.uploadTime().toString()) + "\t"
                         + (file.yanked() == null ? "-" : "y" + escape(file.yanked())));
             }
@@ -283,9 +283,10 @@ public final class CatalogFileFormat {
                 unescape(fields[2]),
                 fields[3].isEmpty() ? null : fields[3],
                 fields[4].isEmpty() ? null : unescape(fields[4]),
-                fields[5].equals("1"),
+                !fields[5].equals("0"),
                 fields[6].isEmpty() ? null : Instant.parse(fields[6]),
-                fields[7].equals("-") ? null : unescape(fields[7].substring(1)));
+                fields[7].equals("-") ? null : unescape(fields[7].substring(1)),
+                fields[5].matches("sha256=[0-9a-f]{64}") ? fields[5].substring(7) : null);
     }
 
     /** Collects the rows of one entry; sorted once when complete. */
@@ -326,6 +327,14 @@ public final class CatalogFileFormat {
             }
         }
         return hosts;
+    }
+
+    /** Whether the index serves PEP 658 metadata, with the digest it declares for it when it declares one. */
+    private static String coreMetadata(IndexedFile file) {
+        if (!file.hasCoreMetadata()) {
+            return "0";
+        }
+        return file.coreMetadataSha256() == null ? "1" : "sha256=" + file.coreMetadataSha256();
     }
 
     private static String nullable(String value) {
