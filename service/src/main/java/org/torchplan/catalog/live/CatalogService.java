@@ -18,6 +18,7 @@ import org.springframework.cache.Cache;
 import org.springframework.context.event.EventListener;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.index.AllowedOrigins;
 import org.torchplan.catalog.index.IndexClient;
 import org.torchplan.catalog.index.UpstreamIndex;
 import org.torchplan.catalog.index.UpstreamUnavailableException;
@@ -92,12 +93,16 @@ public class CatalogService implements DisposableBean {
         metrics.entryAge(this::oldestEntryAgeSeconds);
     }
 
-    /** A catalog with its own HTTP client, executors and cache, outside Spring (tools, tests, benchmarks). */
+    /**
+     * A catalog with its own HTTP client, executors and cache, outside Spring (tools, tests, benchmarks); it takes
+     * files from the index's origin and the PyTorch download hosts.
+     */
     public static CatalogService standalone(CatalogProperties properties, String indexRoot, CatalogMetrics metrics,
             CatalogData snapshot, Clock clock) {
-        IndexClient client = new IndexClient(properties.upstream(), metrics);
+        AllowedOrigins origins = AllowedOrigins.forIndex(indexRoot);
+        IndexClient client = new IndexClient(properties.upstream(), metrics, origins);
         return new CatalogService(properties, client,
-                new UpstreamIndex(indexRoot, new org.torchplan.catalog.index.PageReader(client), metrics),
+                new UpstreamIndex(indexRoot, new org.torchplan.catalog.index.PageReader(client), metrics, origins),
                 new CatalogPersistence(properties.dataDir()), metrics, CatalogCaches.entries(),
                 new CatalogExecutors(properties.upstream().maxConcurrentRequests()), snapshot, clock);
     }
