@@ -68,7 +68,10 @@ public final class CatalogFileFormat {
         sink.line("#upstream\t" + data.upstream());
         sink.line("#hosts\t" + String.join(",", hosts(data)));
         sink.line("#complete\t" + String.join(",", data.completeChannels().stream().sorted().map(Channel::id).toList()));
-        for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : new EnumMap<>(data.backends()).entrySet()) {
+        // in channel order; new EnumMap<>(map) of an empty map that is no EnumMap throws ("Specified map is empty")
+        Map<Channel, SortedSet<ComputeBackend>> byChannel = new EnumMap<>(Channel.class);
+        byChannel.putAll(data.backends());
+        for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : byChannel.entrySet()) {
             List<String> names = channel.getValue().stream().map(ComputeBackend::toString).toList();
             sink.line("B\t" + channel.getKey().id() + "\t" + String.join(",", names));
         }

@@ -59,13 +59,15 @@ class UpstreamOriginsTest {
                 "<a href=\"https://download-r2.pytorch.org/whl/cu126/" + WHEEL + DIGEST + "\">kept</a>\n"
                         + "<a href=\"https://evil.example/whl/cu126/torchtune-0.99.0%2Bcu126-py3-none-any.whl"
                         + DIGEST + "\">foreign</a>\n"
-                        + "<a href=\"" + elsewhere.root() + "/cu126/torchtune-0.98.0%2Bcu126-py3-none-any.whl\">x</a>"));
+                        + "<a href=\"" + elsewhere.root() + "/cu126/torchtune-0.98.0%2Bcu126-py3-none-any.whl\">x</a>\n"
+                        + "<a href=\"//evil.example/whl/cu126/torchtune-0.97.0%2Bcu126-py3-none-any.whl\">y</a>"));
 
         UpstreamIndex.Result<List<IndexedFile>> result = index(AllowedOrigins.PYTORCH).entry(KEY, Validators.NONE);
 
         UpstreamIndex.Result.Read<List<IndexedFile>> read = (UpstreamIndex.Result.Read<List<IndexedFile>>) result;
         assertThat(read.files()).extracting(file -> file.version().toString()).containsExactly("0.6.0+cu126");
         assertThat(read.unattributed()).containsEntry("origin https://evil.example:443", 1)
+                .containsEntry("origin http://evil.example:80", 1) // protocol-relative, on the http mirror
                 .containsEntry("origin " + origin(elsewhere), 1);
     }
 

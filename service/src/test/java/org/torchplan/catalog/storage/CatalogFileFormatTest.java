@@ -72,6 +72,16 @@ class CatalogFileFormatTest {
     }
 
     @Test
+    void writesACatalogThatKnowsNoBackendsYet() throws Exception {
+        CatalogData empty = new CatalogData(RECORDED, "https://mirror.example/whl", Map.of(), List.of());
+
+        CatalogData read = CatalogFileFormat.read(new ByteArrayInputStream(write(empty)), CatalogSource.PERSISTED);
+
+        assertThat(read.backends()).isEmpty();
+        assertThat(read.upstream()).isEqualTo("https://mirror.example/whl");
+    }
+
+    @Test
     void rejectsAFileWithAFlippedByte() throws Exception {
         byte[] plain = gunzip(write(sample()));
         int target = new String(plain, StandardCharsets.UTF_8).indexOf("2.12.0%2B");
