@@ -81,7 +81,7 @@ public class CatalogPersistence {
             }
         } catch (IOException | RuntimeException unlisted) {
             log.warn("Could not look for stale temporary files in {}: {}", directory,
-                    unlisted.getMessage() == null ? unlisted.getClass().getSimpleName() : unlisted.getMessage());
+                    CatalogFileFormat.describe(unlisted));
         }
     }
 

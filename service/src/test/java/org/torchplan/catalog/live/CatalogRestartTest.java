@@ -5,20 +5,18 @@ import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.catalog.storage.CatalogData;
 import org.torchplan.catalog.storage.CatalogPersistence;
 import org.torchplan.catalog.model.Channel;
+import org.torchplan.testsupport.HostileFiles;
 import org.torchplan.testsupport.MirrorServer;
 import org.torchplan.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,12 +107,7 @@ class CatalogRestartTest {
 
     @Test
     void aGzipBombAsTheCatalogIsIgnoredAtStartUp(CapturedOutput output) throws Exception {
-        byte[] member = gzip(new byte[1 << 20]);
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve(CatalogPersistence.CATALOG_FILE))) {
-            for (int copy = 0; copy < 300; copy++) {
-                out.write(member);
-            }
-        }
+        HostileFiles.gzipBomb(dataDir.resolve(CatalogPersistence.CATALOG_FILE), 300);
 
         CatalogService service = service(true);
 
@@ -125,7 +118,7 @@ class CatalogRestartTest {
     @Test
     void aFifoAsTheCatalogDoesNotHangStartUp(CapturedOutput output) throws Exception {
         Path fifo = dataDir.resolve(CatalogPersistence.CATALOG_FILE);
-        Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available on this system");
+        Assumptions.assumeTrue(HostileFiles.mkfifo(fifo), "mkfifo is not available on this system");
 
         CatalogService service = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> service(true));
 
@@ -152,23 +145,6 @@ class CatalogRestartTest {
         assertThat(service.pairing().knows("torchvision", Version.parse("0.25.0"))).isFalse();
         assertThat(service.pairing().match("torchvision", Version.parse("0.25.0"), Version.parse("2.10.0")))
                 .isNotNull();
-    }
-
-    private static boolean mkfifo(Path path) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            return process.waitFor() == 0 && Files.exists(path) && !Files.isRegularFile(path);
-        } catch (java.io.IOException absent) {
-            return false;
-        }
-    }
-
-    private static byte[] gzip(byte[] plain) throws java.io.IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(plain);
-        }
-        return bytes.toByteArray();
     }
 
     @Test

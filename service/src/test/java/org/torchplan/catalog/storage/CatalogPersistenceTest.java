@@ -3,20 +3,18 @@ package org.torchplan.catalog.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.torchplan.testsupport.HostileFiles;
 
 /** The data directory under hostile conditions: bombs, FIFOs, directories, empty and damaged files, crash leftovers. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,13 +40,7 @@ class CatalogPersistenceTest {
 
     @Test
     void aGzipBombIsIgnoredWithAWarningBeforeItIsHeldInMemory(CapturedOutput output) throws Exception {
-        // 300 gzip members of 1 MiB of zeros each: 300 KiB on disk, 300 MiB expanded, above the 256 MiB cap
-        byte[] member = gzip(new byte[1 << 20]);
-        try (var out = Files.newOutputStream(dataDir.resolve(CatalogPersistence.CATALOG_FILE))) {
-            for (int copy = 0; copy < 300; copy++) {
-                out.write(member);
-            }
-        }
+        HostileFiles.gzipBomb(dataDir.resolve(CatalogPersistence.CATALOG_FILE), 300); // above the 256 MiB cap
 
         Optional<CatalogData> read = persistence().readCatalog();
 
@@ -68,7 +60,7 @@ class CatalogPersistenceTest {
     @Test
     void aFifoInPlaceOfTheCatalogIsIgnoredWithoutBlocking(CapturedOutput output) throws Exception {
         Path fifo = dataDir.resolve(CatalogPersistence.CATALOG_FILE);
-        Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available on this system");
+        Assumptions.assumeTrue(HostileFiles.mkfifo(fifo), "mkfifo is not available on this system");
 
         Optional<CatalogData> read = assertTimeoutPreemptively(Duration.ofSeconds(10), persistence()::readCatalog);
 
@@ -153,29 +145,11 @@ class CatalogPersistenceTest {
     @Test
     void aFifoInPlaceOfThePinsIsIgnoredWithoutBlocking(CapturedOutput output) throws Exception {
         Path fifo = dataDir.resolve(CatalogPersistence.PINS_FILE);
-        Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available on this system");
+        Assumptions.assumeTrue(HostileFiles.mkfifo(fifo), "mkfifo is not available on this system");
 
         Map<String, String> pins = assertTimeoutPreemptively(Duration.ofSeconds(10), persistence()::readPins);
 
         assertThat(pins).isEmpty();
         assertThat(output.getAll()).contains("Ignoring companion pins").contains("not a regular file");
-    }
-
-    /** Makes a FIFO with the system's mkfifo; false when there is none. */
-    static boolean mkfifo(Path path) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            return process.waitFor() == 0 && Files.exists(path) && !Files.isRegularFile(path);
-        } catch (IOException absent) {
-            return false;
-        }
-    }
-
-    private static byte[] gzip(byte[] plain) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(plain);
-        }
-        return bytes.toByteArray();
     }
 }
