@@ -26,13 +26,13 @@ class CatalogConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IndexClient indexClient(CatalogProperties properties, CatalogMetrics metrics) {
-        return new IndexClient(properties.upstream(), metrics);
+    IndexClient indexClient(CatalogProperties properties, IndexProperties index, CatalogMetrics metrics) {
+        return new IndexClient(properties.upstream(), metrics, index.origins());
     }
 
     @Bean
     UpstreamIndex upstreamIndex(IndexProperties index, IndexClient client, CatalogMetrics metrics) {
-        return new UpstreamIndex(index.root(), new PageReader(client), metrics);
+        return new UpstreamIndex(index.root(), new PageReader(client), metrics, index.origins());
     }
 
     @Bean

@@ -23,7 +23,8 @@ public final class HtmlIndexParser {
                     anchor.attribute("data-requires-python"),
                     coreMetadata != null && !coreMetadata.equalsIgnoreCase("false"),
                     anchor.attribute("data-upload-time"),
-                    anchor.attribute("data-yanked"));
+                    anchor.attribute("data-yanked"),
+                    IndexLinks.metadataDigest(coreMetadata));
             if (link == null) {
                 skipped++;
             } else {

@@ -14,7 +14,8 @@ import okhttp3.ResponseBody;
 /**
  * Fetches index pages over HTTP: prefers PEP 691 JSON and accepts PEP 503 HTML, replays validators for
  * conditional requests, bounds the number of requests in flight, and retries 5xx answers and I/O errors with
- * exponential backoff.
+ * exponential backoff. Redirects are followed only within the {@link AllowedOrigins}; a redirect elsewhere fails
+ * the fetch (not retried), so a page never comes from a host nobody configured.
  */
 public class IndexClient {
 
@@ -25,12 +26,20 @@ public class IndexClient {
     private final Semaphore permits;
     private final IndexMetrics metrics;
 
-    public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics) {
+    public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.readTimeout().multipliedBy(2))
                 .followRedirects(true)
+                .followSslRedirects(true)
+                // a network interceptor sees every hop of a redirect chain, before anything is sent to it
+                .addNetworkInterceptor(chain -> {
+                    if (!allowed.allows(chain.request().url())) {
+                        throw new ForeignOriginException(chain.request().url().toString(), allowed);
+                    }
+                    return chain.proceed(chain.request());
+                })
                 .build();
         this.settings = settings;
         this.permits = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
@@ -56,6 +65,9 @@ public class IndexClient {
                 if (lastAnswer.status() < 500) {
                     return lastAnswer;
                 }
+            } catch (ForeignOriginException foreign) {
+                metrics.fetchFailed();
+                throw foreign; // asking again leads to the same place
             } catch (IOException failure) {
                 lastFailure = failure;
             }
@@ -68,9 +80,20 @@ public class IndexClient {
         return lastAnswer;
     }
 
-    /** Fetches a small non-page resource (PEP 658 metadata) without conditional headers or retries. */
-    public PageResponse fetchPlain(String url) throws IOException {
-        return fetchOnce(url, Validators.NONE);
+    /**
+     * Fetches a small non-page resource (PEP 658 metadata) without conditional headers or retries, as the bytes
+     * received (a digest is checked over them, not over decoded text).
+     */
+    public FileResponse fetchFile(String url) throws IOException {
+        acquire();
+        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            metrics.fetched();
+            byte[] raw = response.isSuccessful() ? response.body().bytes() : new byte[0];
+            metrics.bytesReceived(raw.length);
+            return new FileResponse(response.code(), raw);
+        } finally {
+            permits.release();
+        }
     }
 
     private PageResponse fetchOnce(String url, Validators previous) throws IOException {
@@ -99,7 +122,8 @@ public class IndexClient {
                     .strip()
                     .toLowerCase(Locale.ROOT);
             Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
-            return new PageResponse(response.code(), text, mediaType, validators, bytes);
+            return new PageResponse(response.code(), text, mediaType, validators, bytes,
+                    response.request().url().toString());
         } finally {
             permits.release();
         }
@@ -120,6 +144,15 @@ public class IndexClient {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted during retry backoff");
+        }
+    }
+
+    /** A redirect (or a request) to an origin that is not allowed. */
+    public static final class ForeignOriginException extends IOException {
+
+        ForeignOriginException(String url, AllowedOrigins allowed) {
+            super("redirected to " + url + ", outside the allowed origins (" + allowed
+                    + "; torchplan.index.allowed-origins)");
         }
     }
 

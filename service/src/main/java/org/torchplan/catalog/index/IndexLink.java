@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param hasCoreMetadata whether PEP 658/714 metadata is offered
  * @param uploadTime PEP 700 upload time, or null (also when the page's value does not parse)
  * @param yanked yank reason ({@code ""} without reason), or null when not yanked
+ * @param coreMetadataSha256 lower-case hex digest the page declares for the metadata file, or null
  */
 public record IndexLink(
         String fileName,
@@ -20,4 +21,12 @@ public record IndexLink(
         String requiresPython,
         boolean hasCoreMetadata,
         Instant uploadTime,
-        String yanked) {}
+        String yanked,
+        String coreMetadataSha256) {
+
+    /** A link whose metadata file, if any, has no declared digest. */
+    public IndexLink(String fileName, String url, String sha256, String requiresPython, boolean hasCoreMetadata,
+            Instant uploadTime, String yanked) {
+        this(fileName, url, sha256, requiresPython, hasCoreMetadata, uploadTime, yanked, null);
+    }
+}

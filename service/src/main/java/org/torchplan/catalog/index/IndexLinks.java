@@ -15,6 +15,9 @@ public final class IndexLinks {
     /**
      * Builds a link from a href as written on the page at {@code pageUrl}; null when the href is no usable file URL
      * (empty, a folder, a script pseudo-URL).
+     *
+     * @param coreMetadataSha256 the digest declared for the PEP 658 metadata file, or null (then checked only when
+     *     {@code hasCoreMetadata})
      */
     public static IndexLink link(
             String pageUrl,
@@ -23,7 +26,8 @@ public final class IndexLinks {
             String requiresPython,
             boolean hasCoreMetadata,
             String uploadTime,
-            String yanked) {
+            String yanked,
+            String coreMetadataSha256) {
         if (href == null || href.isBlank()) {
             return null;
         }
@@ -47,7 +51,24 @@ public final class IndexLinks {
                 requiresPython == null || requiresPython.isBlank() ? null : requiresPython.strip(),
                 hasCoreMetadata,
                 instant(uploadTime),
-                yanked);
+                yanked,
+                hasCoreMetadata ? sha256Hex(coreMetadataSha256) : null);
+    }
+
+    /**
+     * The digest of a PEP 658/714 attribute value ({@code sha256=<hex>}, or the bare hex of a JSON hashes object),
+     * lower case; null for {@code true}, other hashes or a malformed value.
+     */
+    public static String metadataDigest(String attribute) {
+        if (attribute == null) {
+            return null;
+        }
+        String value = attribute.strip();
+        return value.regionMatches(true, 0, "sha256=", 0, 7) ? sha256Hex(value.substring(7)) : null;
+    }
+
+    private static String sha256Hex(String value) {
+        return value != null && value.matches("[0-9a-fA-F]{64}") ? value.toLowerCase(Locale.ROOT) : null;
     }
 
     /** Absolute hrefs are kept exactly as written (so URLs stay byte-identical); relative ones are resolved. */

@@ -34,7 +34,8 @@ public final class JsonIndexParser {
                     coreMetadata != null && !coreMetadata.isNull()
                             && !(coreMetadata.isBoolean() && !coreMetadata.booleanValue()),
                     text(file.get("upload-time")),
-                    yanked(file.get("yanked")));
+                    yanked(file.get("yanked")),
+                    coreMetadata != null && coreMetadata.isObject() ? text(coreMetadata.get("sha256")) : null);
             if (link == null) {
                 skipped++;
             } else {

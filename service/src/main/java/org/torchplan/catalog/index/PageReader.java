@@ -45,9 +45,10 @@ public class PageReader {
             return new Outcome.Failed("fetch of " + url + " answered HTTP " + response.status());
         }
         try {
+            // relative links resolve against where the page was found, after redirects (as pip does)
             ParsedPage page = response.isJson()
-                    ? JsonIndexParser.parse(url, response.body())
-                    : HtmlIndexParser.parse(url, response.body());
+                    ? JsonIndexParser.parse(response.url(), response.body())
+                    : HtmlIndexParser.parse(response.url(), response.body());
             return new Outcome.Read(page, response.validators(), response.bytes());
         } catch (MalformedPageException malformed) {
             return new Outcome.Failed("page " + url + " is malformed: " + malformed.getMessage());

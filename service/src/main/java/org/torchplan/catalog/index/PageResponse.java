@@ -8,8 +8,10 @@ package org.torchplan.catalog.index;
  * @param contentType the media type without parameters, lower case, or ""
  * @param validators the validators sent with a 2xx answer
  * @param bytes bytes of body received
+ * @param url the URL the answer came from, after redirects: relative links resolve against it, as pip does
  */
-public record PageResponse(int status, String body, String contentType, Validators validators, long bytes) {
+public record PageResponse(int status, String body, String contentType, Validators validators, long bytes,
+        String url) {
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;

@@ -10,13 +10,19 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.torchplan.backend.ComputeBackend;
 
 /**
  * The upstream index (PyTorch's or a mirror of it) in the catalog's terms: a channel's backends, one entry's
- * files, or one package's files across every backend from the all-backends page.
+ * files, or one package's files across every backend from the all-backends page. Files on an origin that is not
+ * allowed ({@link AllowedOrigins}) are left out and counted with the unattributed files ({@code origin <origin>}).
  */
 public class UpstreamIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamIndex.class);
+
 
     /** The files read for one entry or one package. */
     public sealed interface Result<T> {
@@ -42,11 +48,13 @@ public class UpstreamIndex {
     private final String indexRoot;
     private final PageReader pages;
     private final IndexMetrics metrics;
+    private final AllowedOrigins allowed;
 
-    public UpstreamIndex(String indexRoot, PageReader pages, IndexMetrics metrics) {
+    public UpstreamIndex(String indexRoot, PageReader pages, IndexMetrics metrics, AllowedOrigins allowed) {
         this.indexRoot = indexRoot;
         this.pages = pages;
         this.metrics = metrics;
+        this.allowed = allowed;
     }
 
     public String indexRoot() {
@@ -81,7 +89,7 @@ public class UpstreamIndex {
             metrics.skipped(wheels.skipped());
             List<IndexedFile> own = new ArrayList<>(wheels.files().size());
             Map<String, Integer> unattributed = new TreeMap<>();
-            for (IndexedFile file : wheels.files()) {
+            for (IndexedFile file : fromAllowedOrigins(url, wheels.files(), unattributed)) {
                 FileAttribution attribution = FileAttribution.of(file, key.channel());
                 if (attribution instanceof FileAttribution.EveryBackend
                         || attribution instanceof FileAttribution.Backend owner
@@ -107,7 +115,8 @@ public class UpstreamIndex {
             WheelLinks.Result wheels = WheelLinks.of(packageName, read.page());
             metrics.skipped(wheels.skipped());
             Map<String, Integer> unattributed = new TreeMap<>();
-            Map<ComputeBackend, List<IndexedFile>> byBackend = splitByBackend(wheels.files(), channel, unattributed);
+            Map<ComputeBackend, List<IndexedFile>> byBackend =
+                    splitByBackend(fromAllowedOrigins(url, wheels.files(), unattributed), channel, unattributed);
             return new Result.Read<>(byBackend, wheels.skipped(), read.validators(), unattributed);
         }
         return notRead(outcome);
@@ -135,6 +144,26 @@ public class UpstreamIndex {
             own.addAll(everywhere);
         }
         return byBackend;
+    }
+
+    /** The files on allowed origins; the others are counted per origin in {@code unattributed} and logged. */
+    private List<IndexedFile> fromAllowedOrigins(String pageUrl, List<IndexedFile> files,
+            Map<String, Integer> unattributed) {
+        List<IndexedFile> kept = new ArrayList<>(files.size());
+        Map<String, Integer> foreign = new TreeMap<>();
+        for (IndexedFile file : files) {
+            if (allowed.allows(file.url())) {
+                kept.add(file);
+            } else {
+                foreign.merge("origin " + AllowedOrigins.originOf(file.url()), 1, Integer::sum);
+            }
+        }
+        if (!foreign.isEmpty()) {
+            foreign.forEach((group, count) -> unattributed.merge(group, count, Integer::sum));
+            log.warn("Page {} links to wheels outside the allowed origins, left out: {} (allowed: {}; "
+                    + "torchplan.index.allowed-origins)", pageUrl, foreign, allowed);
+        }
+        return kept;
     }
 
     private static String groupOf(FileAttribution attribution) {

@@ -44,7 +44,7 @@ public final class WheelLinks {
         try {
             WheelFilename filename = WheelFilename.parse(link.fileName());
             return new IndexedFile(filename, link.url(), link.sha256(), link.requiresPython(),
-                    link.hasCoreMetadata(), link.uploadTime(), link.yanked());
+                    link.hasCoreMetadata(), link.uploadTime(), link.yanked(), link.coreMetadataSha256());
         } catch (PackagingParseException unparseable) {
             return null;
         }

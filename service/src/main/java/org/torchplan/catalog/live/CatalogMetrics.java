@@ -15,6 +15,7 @@ public class CatalogMetrics implements IndexMetrics {
     private final Counter bytes;
     private final Counter skippedLinks;
     private final Counter refusedRefreshes;
+    private final Counter rejectedMetadata;
 
     public CatalogMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +34,9 @@ public class CatalogMetrics implements IndexMetrics {
                 .register(registry);
         this.refusedRefreshes = Counter.builder("torchplan.catalog.refused.refreshes")
                 .description("refreshes that kept the previous copy (failure, empty or shrunken page)")
+                .register(registry);
+        this.rejectedMetadata = Counter.builder("torchplan.catalog.rejected.metadata")
+                .description("PEP 658 metadata files ignored because their sha256 is not the one the page declares")
                 .register(registry);
     }
 
@@ -67,6 +71,10 @@ public class CatalogMetrics implements IndexMetrics {
 
     public void refused() {
         refusedRefreshes.increment();
+    }
+
+    public void metadataRejected() {
+        rejectedMetadata.increment();
     }
 
     public MeterRegistry registry() {

@@ -18,6 +18,7 @@ import org.springframework.cache.Cache;
 import org.springframework.context.event.EventListener;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.index.AllowedOrigins;
 import org.torchplan.catalog.index.IndexClient;
 import org.torchplan.catalog.index.UpstreamIndex;
 import org.torchplan.catalog.index.UpstreamUnavailableException;
@@ -76,10 +77,11 @@ public class CatalogService implements DisposableBean {
         this.persistence = persistence;
         this.executors = executors;
         this.state = new CatalogState(entryCache, !sameIndex(snapshot.upstream(), upstream.indexRoot()));
+        persistence.removeStaleTemporaryFiles();
         this.pairing = new PairingHolder(new CompanionPairing(persistence.readPins()), state::changed);
         this.writer = new CatalogWriter(persistence, this::currentCatalog, executors.persistence());
         CompanionMetadataFetcher metadata =
-                new CompanionMetadataFetcher(client, pairing, persistence, executors.metadata());
+                new CompanionMetadataFetcher(client, pairing, persistence, metrics, executors.metadata());
         this.entries = new EntryRefresher(state, upstream, properties, clock, metrics, writer, metadata,
                 executors.pages());
         this.channels = new ChannelRefresher(state, upstream, entries, properties, clock, metrics, writer, executors);
@@ -91,12 +93,16 @@ public class CatalogService implements DisposableBean {
         metrics.entryAge(this::oldestEntryAgeSeconds);
     }
 
-    /** A catalog with its own HTTP client, executors and cache, outside Spring (tools, tests, benchmarks). */
+    /**
+     * A catalog with its own HTTP client, executors and cache, outside Spring (tools, tests, benchmarks); it takes
+     * files from the index's origin and the PyTorch download hosts.
+     */
     public static CatalogService standalone(CatalogProperties properties, String indexRoot, CatalogMetrics metrics,
             CatalogData snapshot, Clock clock) {
-        IndexClient client = new IndexClient(properties.upstream(), metrics);
+        AllowedOrigins origins = AllowedOrigins.forIndex(indexRoot);
+        IndexClient client = new IndexClient(properties.upstream(), metrics, origins);
         return new CatalogService(properties, client,
-                new UpstreamIndex(indexRoot, new org.torchplan.catalog.index.PageReader(client), metrics),
+                new UpstreamIndex(indexRoot, new org.torchplan.catalog.index.PageReader(client), metrics, origins),
                 new CatalogPersistence(properties.dataDir()), metrics, CatalogCaches.entries(),
                 new CatalogExecutors(properties.upstream().maxConcurrentRequests()), snapshot, clock);
     }
@@ -110,11 +116,16 @@ public class CatalogService implements DisposableBean {
         CatalogSource baseSource = CatalogSource.SNAPSHOT;
         CatalogData persisted = persistence.readCatalog().orElse(null);
         if (persisted != null && !sameIndex(persisted.upstream(), indexRoot())) {
-            log.info("Persisted catalog is of {}, not of {}; starting from the embedded snapshot",
-                    persisted.upstream(), indexRoot());
+            log.info("Ignoring persisted catalog {}: it is of {}, not of {}; starting from the embedded snapshot",
+                    persistence.catalogFile(), persisted.upstream(), indexRoot());
         } else if (persisted != null && persisted.recordedAt().isAfter(snapshot.recordedAt())) {
             base = persisted;
             baseSource = CatalogSource.PERSISTED;
+        } else if (persisted != null) {
+            log.info("Ignoring persisted catalog {}: recorded at {}, {} the embedded snapshot ({}); starting from "
+                    + "the embedded snapshot", persistence.catalogFile(), persisted.recordedAt(),
+                    persisted.recordedAt().isBefore(snapshot.recordedAt()) ? "older than" : "as old as",
+                    snapshot.recordedAt());
         }
         state.load(base, baseSource, packages);
     }

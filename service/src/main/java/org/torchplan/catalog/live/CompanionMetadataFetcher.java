@@ -2,7 +2,7 @@ package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.index.CoreMetadata;
 import org.torchplan.catalog.index.IndexClient;
-import org.torchplan.catalog.index.PageResponse;
+import org.torchplan.catalog.index.FileResponse;
 import org.torchplan.catalog.model.CompanionPairing;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
@@ -20,7 +20,9 @@ import org.torchplan.packaging.Version;
 /**
  * Reads, in the background, which torch each companion release pins, from the PEP 658 metadata file the index
  * offers next to the wheel. One fetch per (package, version), ever: wheels are immutable, so the answer is kept
- * and persisted. Runs on its own single thread, so it never competes with plans or with start-up.
+ * and persisted. A metadata file whose sha256 is not the one the page declares for it is ignored (logged, counted),
+ * as pip refuses it, and read again after the next refresh. Runs on its own single thread, so it never competes
+ * with plans or with start-up.
  */
 public class CompanionMetadataFetcher {
 
@@ -29,15 +31,17 @@ public class CompanionMetadataFetcher {
     private final IndexClient client;
     private final PairingHolder pairing;
     private final CatalogPersistence persistence;
+    private final CatalogMetrics metrics;
     private final ExecutorService executor;
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pending = new AtomicInteger();
 
-    public CompanionMetadataFetcher(
-            IndexClient client, PairingHolder pairing, CatalogPersistence persistence, ExecutorService executor) {
+    public CompanionMetadataFetcher(IndexClient client, PairingHolder pairing, CatalogPersistence persistence,
+            CatalogMetrics metrics, ExecutorService executor) {
         this.client = client;
         this.pairing = pairing;
         this.persistence = persistence;
+        this.metrics = metrics;
         this.executor = executor;
     }
 
@@ -55,7 +59,7 @@ public class CompanionMetadataFetcher {
             if (requested.add(key)) {
                 pending.incrementAndGet();
                 try {
-                    executor.execute(() -> fetch(entry.packageName(), version, file.url()));
+                    executor.execute(() -> fetch(entry.packageName(), version, file));
                 } catch (RejectedExecutionException shuttingDown) {
                     pending.decrementAndGet();
                     requested.remove(key);
@@ -65,11 +69,19 @@ public class CompanionMetadataFetcher {
         }
     }
 
-    private void fetch(String packageName, Version version, String wheelUrl) {
+    private void fetch(String packageName, Version version, IndexedFile file) {
         try {
-            PageResponse response = client.fetchPlain(wheelUrl + ".metadata");
-            if (response.isSuccessful()) {
-                pairing.record(packageName, version, CoreMetadata.torchPin(response.body()).orElse(null));
+            String url = file.url() + ".metadata";
+            FileResponse response = client.fetchFile(url);
+            if (response.isSuccessful() && file.coreMetadataSha256() != null
+                    && !file.coreMetadataSha256().equals(response.sha256())) {
+                metrics.metadataRejected();
+                requested.remove(CompanionPairing.key(packageName, version)); // upstream may be fixed by then
+                log.warn("Ignoring the metadata file {}: its sha256 is {}, the index declares {} (a damaged or "
+                        + "tampered file); {} {} stays unpaired by metadata", url, response.sha256(),
+                        file.coreMetadataSha256(), packageName, version);
+            } else if (response.isSuccessful()) {
+                pairing.record(packageName, version, CoreMetadata.torchPin(response.text()).orElse(null));
             } else {
                 requested.remove(CompanionPairing.key(packageName, version)); // try again after the next refresh
             }

@@ -15,6 +15,8 @@ import org.torchplan.packaging.WheelFilename;
  * @param hasCoreMetadata whether the index serves {@code <url>.metadata} (PEP 658/714)
  * @param uploadTime PEP 700 upload time, or null
  * @param yanked the yank reason ({@code ""} when yanked without reason), or null when not yanked
+ * @param coreMetadataSha256 the lower-case hex sha256 the index declares for the metadata file, or null when it
+ *     declares none (the metadata file is then used unchecked, as pip does)
  */
 public record IndexedFile(
         WheelFilename filename,
@@ -23,11 +25,21 @@ public record IndexedFile(
         String requiresPython,
         boolean hasCoreMetadata,
         Instant uploadTime,
-        String yanked) {
+        String yanked,
+        String coreMetadataSha256) {
 
     public IndexedFile {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(url, "url");
+        if (coreMetadataSha256 != null && !hasCoreMetadata) {
+            throw new IllegalArgumentException("a metadata digest without metadata: " + filename);
+        }
+    }
+
+    /** A file whose metadata file, if any, has no declared digest. */
+    public IndexedFile(WheelFilename filename, String url, String sha256, String requiresPython,
+            boolean hasCoreMetadata, Instant uploadTime, String yanked) {
+        this(filename, url, sha256, requiresPython, hasCoreMetadata, uploadTime, yanked, null);
     }
 
     public Version version() {

@@ -4,6 +4,7 @@ import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ import org.torchplan.packaging.WheelFilename;
  * #complete	stable                              channels held in full (absent: every channel with a B row)
  * B	stable	cpu,cu126,...                       backends of a channel
  * E	stable	cu126	torch	2026-05-19T06:15:55Z    an entry: channel, backend, package, fetched at
- * F	name	url	sha256	requires-python	core-metadata(0|1)	upload-time	yanked(-|y+reason)
+ * F	name	url	sha256	requires-python	core-metadata(0|1|sha256=hex)	upload-time	yanked(-|y+reason)
  * #crc32c	hex CRC-32C of every line above, each with its newline
  * </pre>
  *
@@ -48,6 +49,8 @@ public final class CatalogFileFormat {
     public static final String VERSION = "1";
     /** CRC-32C: detects truncation and corruption, and costs milliseconds where SHA-256 cost a start-up second. */
     public static final String CHECKSUM = "#crc32c";
+    /** What a catalog file may expand to; the full stable, nightly and test catalog is a few tens of MiB. */
+    public static final long MAX_EXPANDED_BYTES = 256L << 20;
 
     private CatalogFileFormat() {}
 
@@ -65,7 +68,10 @@ public final class CatalogFileFormat {
         sink.line("#upstream\t" + data.upstream());
         sink.line("#hosts\t" + String.join(",", hosts(data)));
         sink.line("#complete\t" + String.join(",", data.completeChannels().stream().sorted().map(Channel::id).toList()));
-        for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : new EnumMap<>(data.backends()).entrySet()) {
+        // in channel order; new EnumMap<>(map) of an empty map that is no EnumMap throws ("Specified map is empty")
+        Map<Channel, SortedSet<ComputeBackend>> byChannel = new EnumMap<>(Channel.class);
+        byChannel.putAll(data.backends());
+        for (Map.Entry<Channel, SortedSet<ComputeBackend>> channel : byChannel.entrySet()) {
             List<String> names = channel.getValue().stream().map(ComputeBackend::toString).toList();
             sink.line("B\t" + channel.getKey().id() + "\t" + String.join(",", names));
         }
@@ -75,7 +81,7 @@ public final class CatalogFileFormat {
             for (IndexedFile file : entry.files()) {
                 sink.line("F\t" + escape(file.filename().toString()) + "\t" + escape(file.url()) + "\t"
                         + nullable(file.sha256()) + "\t" + nullable(file.requiresPython()) + "\t"
-                        + (file.hasCoreMetadata() ? "1" : "0") + "\t"
+                        + coreMetadata(file) + "\t"
                         + (file.uploadTime() == null ? "" : file.uploadTime().toString()) + "\t"
                         + (file.yanked() == null ? "-" : "y" + escape(file.yanked())));
             }
@@ -91,11 +97,27 @@ public final class CatalogFileFormat {
      * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file
      */
     public static CatalogData read(InputStream source, CatalogSource entrySource) throws CorruptCatalogFileException {
+        return read(source, entrySource, MAX_EXPANDED_BYTES);
+    }
+
+    /**
+     * Reads a catalog file that may expand to at most {@code maxExpandedBytes}; a larger one (a gzip bomb) is
+     * refused before it is held in memory whole.
+     *
+     * @throws CorruptCatalogFileException when the file is not a complete, intact catalog file, or too large
+     */
+    public static CatalogData read(InputStream source, CatalogSource entrySource, long maxExpandedBytes)
+            throws CorruptCatalogFileException {
         byte[] content;
         try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
-            content = gzip.readAllBytes();
+            content = gzip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxExpandedBytes + 1));
+        } catch (EOFException cutShort) {
+            throw new CorruptCatalogFileException("truncated: the gzip data ends early", cutShort);
         } catch (IOException unreadable) {
-            throw new CorruptCatalogFileException("unreadable: " + unreadable.getMessage(), unreadable);
+            throw new CorruptCatalogFileException("unreadable: " + describe(unreadable), unreadable);
+        }
+        if (content.length > maxExpandedBytes) {
+            throw new CorruptCatalogFileException("expands to more than " + maxExpandedBytes + " bytes");
         }
         int trailer = lastLineStart(content);
         String checksumLine = new String(content, trailer, content.length - trailer, StandardCharsets.UTF_8).strip();
@@ -114,6 +136,35 @@ public final class CatalogFileFormat {
             // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
             throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
         }
+    }
+
+    /**
+     * How many bytes a catalog file expands to, counted without holding them, up to {@code limit}: a gzip bomb is
+     * caught before anything of it is kept in memory.
+     *
+     * @throws CorruptCatalogFileException when it expands to more than {@code limit} bytes or is not gzip data
+     */
+    public static long expandedSize(InputStream source, long limit) throws CorruptCatalogFileException {
+        try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int read = gzip.read(buffer); read >= 0; read = gzip.read(buffer)) {
+                total += read;
+                if (total > limit) {
+                    throw new CorruptCatalogFileException("expands to more than " + limit + " bytes");
+                }
+            }
+            return total;
+        } catch (EOFException cutShort) {
+            throw new CorruptCatalogFileException("truncated: the gzip data ends early", cutShort);
+        } catch (IOException unreadable) {
+            throw new CorruptCatalogFileException("unreadable: " + describe(unreadable), unreadable);
+        }
+    }
+
+    /** An exception's message, or its kind when it has none (an empty file once logged "unreadable: null"). */
+    static String describe(Exception exception) {
+        return exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
     }
 
     private static CatalogData parse(String text, CatalogSource entrySource) throws CorruptCatalogFileException {
@@ -235,9 +286,10 @@ public final class CatalogFileFormat {
                 unescape(fields[2]),
                 fields[3].isEmpty() ? null : fields[3],
                 fields[4].isEmpty() ? null : unescape(fields[4]),
-                fields[5].equals("1"),
+                !fields[5].equals("0"),
                 fields[6].isEmpty() ? null : Instant.parse(fields[6]),
-                fields[7].equals("-") ? null : unescape(fields[7].substring(1)));
+                fields[7].equals("-") ? null : unescape(fields[7].substring(1)),
+                fields[5].matches("sha256=[0-9a-f]{64}") ? fields[5].substring(7) : null);
     }
 
     /** Collects the rows of one entry; sorted once when complete. */
@@ -278,6 +330,14 @@ public final class CatalogFileFormat {
             }
         }
         return hosts;
+    }
+
+    /** Whether the index serves PEP 658 metadata, with the digest it declares for it when it declares one. */
+    private static String coreMetadata(IndexedFile file) {
+        if (!file.hasCoreMetadata()) {
+            return "0";
+        }
+        return file.coreMetadataSha256() == null ? "1" : "sha256=" + file.coreMetadataSha256();
     }
 
     private static String nullable(String value) {

@@ -1,6 +1,7 @@
 package org.torchplan.catalog.index;
 
 import org.torchplan.testsupport.MirrorServer;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -22,7 +23,8 @@ class HtmlIndexParserTest {
                 null,
                 true,
                 Instant.parse("2025-03-27T20:32:31Z"),
-                null));
+                null,
+                "011d7f5b972e3cf7c01122ea853e4ea94e83d067fc85f56e4a78f504f20a9f42"));
     }
 
     @Test
@@ -71,6 +73,24 @@ class HtmlIndexParserTest {
         IndexLink second = page.links().get(1);
         assertThat(second.yanked()).isEqualTo("");
         assertThat(second.hasCoreMetadata()).isFalse();
+    }
+
+    @Test
+    void keepsTheDigestDeclaredForTheMetadataFile() {
+        String digest = "ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789";
+        String html = "<a href=a-1.0-py3-none-any.whl data-core-metadata=\"sha256=" + digest + "\">a</a>"
+                + "<a href=b-1.0-py3-none-any.whl data-dist-info-metadata=\"sha256=" + digest + "\">b</a>"
+                + "<a href=c-1.0-py3-none-any.whl data-core-metadata=true>c</a>"
+                + "<a href=d-1.0-py3-none-any.whl data-core-metadata=\"sha256=1\">d</a>"
+                + "<a href=e-1.0-py3-none-any.whl data-core-metadata=\"false\" "
+                + "data-dist-info-metadata=\"sha256=" + digest + "\">e</a>";
+
+        List<IndexLink> links = HtmlIndexParser.parse("https://example.org/simple/a/", html).links();
+
+        assertThat(links).extracting(IndexLink::coreMetadataSha256)
+                .containsExactly(digest.toLowerCase(java.util.Locale.ROOT), digest.toLowerCase(java.util.Locale.ROOT),
+                        null, null, null);
+        assertThat(links).extracting(IndexLink::hasCoreMetadata).containsExactly(true, true, true, true, false);
     }
 
     @Test

@@ -16,7 +16,7 @@ class JsonIndexParserTest {
                 {"filename": "torchtune-0.6.0+cu126-py3-none-any.whl",
                  "url": "https://download.pytorch.org/whl/cu126/torchtune-0.6.0%2Bcu126-py3-none-any.whl",
                  "hashes": {"sha256": "42779823B4AB0E116CB63C2E39C9FC99192B4010E4397FFC321364EABE4448B3"},
-                 "core-metadata": {"sha256": "011d7f5b"},
+                 "core-metadata": {"sha256": "011D7F5B0011D7F5B0011D7F5B0011D7F5B0011D7F5B0011D7F5B0011D7F5B00"},
                  "upload-time": "2025-03-27T20:32:31.123456Z",
                  "yanked": false},
                 {"filename": "torchtune-0.5.0-py3-none-any.whl",
@@ -44,12 +44,15 @@ class JsonIndexParserTest {
         assertThat(first.fileName()).isEqualTo("torchtune-0.6.0+cu126-py3-none-any.whl");
         assertThat(first.sha256()).isEqualTo("42779823b4ab0e116cb63c2e39c9fc99192b4010e4397ffc321364eabe4448b3");
         assertThat(first.hasCoreMetadata()).isTrue();
+        assertThat(first.coreMetadataSha256())
+                .isEqualTo("011d7f5b0011d7f5b0011d7f5b0011d7f5b0011d7f5b0011d7f5b0011d7f5b00");
         assertThat(first.uploadTime()).isEqualTo(Instant.parse("2025-03-27T20:32:31.123456Z"));
         assertThat(first.yanked()).isNull();
         IndexLink second = page.links().get(1);
         assertThat(second.url()).isEqualTo("https://mirror.example/simple/files/torchtune-0.5.0-py3-none-any.whl");
         assertThat(second.requiresPython()).isEqualTo(">=3.9");
         assertThat(second.hasCoreMetadata()).isTrue();
+        assertThat(second.coreMetadataSha256()).isNull();
         assertThat(second.yanked()).isEqualTo("security issue");
         assertThat(page.links().get(2).yanked()).isEqualTo("");
     }

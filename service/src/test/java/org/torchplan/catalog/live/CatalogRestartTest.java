@@ -2,15 +2,22 @@ package org.torchplan.catalog.live;
 
 import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.catalog.storage.CatalogData;
 import org.torchplan.catalog.storage.CatalogPersistence;
 import org.torchplan.catalog.model.Channel;
+import org.torchplan.testsupport.HostileFiles;
 import org.torchplan.testsupport.MirrorServer;
 import org.torchplan.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.torchplan.backend.ComputeBackend;
+import org.torchplan.packaging.Version;
 
-/** Start-up: persisted catalog, corrupt files, offline mode. */
+/** Start-up: persisted catalog, corrupt, hostile and stale files, offline mode. */
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogRestartTest {
 
@@ -83,6 +91,60 @@ class CatalogRestartTest {
 
         assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
         assertThat(output.getAll()).contains("WARN").contains("Ignoring persisted catalog");
+    }
+
+    @Test
+    void aPersistedCatalogOlderThanTheSnapshotIsIgnoredAndSaysSo(CapturedOutput output) throws Exception {
+        new CatalogPersistence(dataDir).writeCatalog(new CatalogData(
+                CatalogServiceFixture.SNAPSHOT_DATE.minusSeconds(86_400), mirror.root(),
+                Map.of(Channel.STABLE, new java.util.TreeSet<>(List.of(ComputeBackend.CPU))), List.of()));
+
+        CatalogService service = service(true);
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("Ignoring persisted catalog").contains("older than the embedded snapshot");
+    }
+
+    @Test
+    void aGzipBombAsTheCatalogIsIgnoredAtStartUp(CapturedOutput output) throws Exception {
+        HostileFiles.gzipBomb(dataDir.resolve(CatalogPersistence.CATALOG_FILE), 300);
+
+        CatalogService service = service(true);
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("WARN").contains("expands to more than");
+    }
+
+    @Test
+    void aFifoAsTheCatalogDoesNotHangStartUp(CapturedOutput output) throws Exception {
+        Path fifo = dataDir.resolve(CatalogPersistence.CATALOG_FILE);
+        Assumptions.assumeTrue(HostileFiles.mkfifo(fifo), "mkfifo is not available on this system");
+
+        CatalogService service = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> service(true));
+
+        assertThat(service.status().source()).isEqualTo(CatalogSource.SNAPSHOT);
+        assertThat(output.getAll()).contains("WARN").contains("not a regular file");
+    }
+
+    @Test
+    void staleTemporaryFilesAreRemovedAtStartUp() throws Exception {
+        Path stale = Files.writeString(dataDir.resolve(CatalogPersistence.CATALOG_FILE + "4242.tmp"), "half");
+
+        service(true);
+
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aDamagedPinsFileIsIgnoredAtStartUpAndPlansStillPair(CapturedOutput output) throws Exception {
+        Files.writeString(dataDir.resolve(CatalogPersistence.PINS_FILE), "torchvision==0.25.0\tnot-a-version\n");
+
+        CatalogService service = service(true);
+
+        assertThat(output.getAll()).contains("WARN").contains("Ignoring companion pins");
+        assertThat(service.pairing().knows("torchvision", Version.parse("0.25.0"))).isFalse();
+        assertThat(service.pairing().match("torchvision", Version.parse("0.25.0"), Version.parse("2.10.0")))
+                .isNotNull();
     }
 
     @Test

@@ -31,7 +31,8 @@ class CatalogFileFormatTest {
         IndexedFile newer = new IndexedFile(WheelFilename.parse("torch-2.12.0+cu126-cp312-cp312-manylinux_2_28_x86_64.whl"),
                 "https://download-r2.pytorch.org/whl/cu126/torch-2.12.0%2Bcu126-cp312-cp312-manylinux_2_28_x86_64.whl",
                 "a256b51e8ca00770a47fe7ab865e3211d2a080d4f1cdc814cdcfb073b36cf1a1", ">=3.10", true,
-                Instant.parse("2026-05-01T10:00:00Z"), null);
+                Instant.parse("2026-05-01T10:00:00Z"), null,
+                "5f1c0b7bd1b2e8a4ff2a7c6f0c5ee2d1d8e4a3f09b6a2c1d0e9f8a7b6c5d4e3f");
         IndexedFile older = new IndexedFile(WheelFilename.parse("torch-2.0.0-1-cp310-cp310-manylinux2014_aarch64.whl"),
                 "https://download.pytorch.org/whl/torch-2.0.0-1-cp310-cp310-manylinux2014_aarch64.whl",
                 null, null, false, null, "bad\tbuild\\reason");
@@ -64,7 +65,20 @@ class CatalogFileFormatTest {
         assertThat(entry.files()).isEqualTo(written.entries().get(0).files());
         assertThat(entry.files().get(0).version().toString()).isEqualTo("2.12.0+cu126");
         assertThat(entry.files().get(1).yanked()).isEqualTo("bad\tbuild\\reason");
+        assertThat(entry.files().get(0).coreMetadataSha256())
+                .isEqualTo("5f1c0b7bd1b2e8a4ff2a7c6f0c5ee2d1d8e4a3f09b6a2c1d0e9f8a7b6c5d4e3f");
+        assertThat(entry.files().get(1).hasCoreMetadata()).isFalse();
         assertThat(read.entries().get(1).fetchedAt()).isNull();
+    }
+
+    @Test
+    void writesACatalogThatKnowsNoBackendsYet() throws Exception {
+        CatalogData empty = new CatalogData(RECORDED, "https://mirror.example/whl", Map.of(), List.of());
+
+        CatalogData read = CatalogFileFormat.read(new ByteArrayInputStream(write(empty)), CatalogSource.PERSISTED);
+
+        assertThat(read.backends()).isEmpty();
+        assertThat(read.upstream()).isEqualTo("https://mirror.example/whl");
     }
 
     @Test
