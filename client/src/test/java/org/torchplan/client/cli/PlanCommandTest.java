@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,23 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("not a plan");
+    }
+
+    @Test
+    void aHugeOrCutAnswerIsAnUnusableAnswerNotAnUnexpectedError() {
+        answer(200, "application/json", "{\"steps\":[],\"x\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(PLAN)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        CommandLineRun huge = plan("torch");
+        CommandLineRun cut = plan("torch");
+
+        assertThat(huge.exitCode()).isEqualTo(3);
+        assertThat(huge.err()).isEqualTo("torchplan: the torchplan service answered with something that is not a "
+                + "plan: an answer larger than 4 MiB (a plan is a few KiB). Is TORCHPLAN_URL the torchplan service?"
+                + System.lineSeparator());
+        assertThat(cut.exitCode()).isEqualTo(3);
+        assertThat(cut.err()).contains("the answer was cut off").doesNotContain("cannot reach", "unexpected error");
     }
 
     @Test
