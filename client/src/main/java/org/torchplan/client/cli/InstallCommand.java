@@ -11,6 +11,7 @@ import org.torchplan.client.detect.HostSystem;
 import org.torchplan.client.detect.InterpreterLocator;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
+import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.HashCheckedSteps;
 import org.torchplan.client.run.PipInputFiles;
 import org.torchplan.client.run.PlanOutline;
@@ -147,14 +148,14 @@ final class InstallCommand implements Callable<Integer> {
         for (RequirementLine line : input.requirements()) {
             if (!line.hashes().isEmpty() && planned.contains(line.normalizedName())) {
                 context.err().println("torchplan: " + line.origin() + ": the --hash values of " + line.text()
-                        + " are not used: the plan chooses its wheel" + plannedVersion(plan, line));
+                        + " are not used: the plan chooses its wheel" + TerminalText.escape(plannedVersion(plan, line)));
             }
         }
         for (RequirementLine line : input.constraints()) {
             if (planned.contains(line.normalizedName())) {
                 // the service does not take constraints (yet): the planner cannot honour this one
                 context.err().println("torchplan: " + line.origin() + ": the constraint " + line.text()
-                        + " does not reach the planner, which plans" + plannedVersion(plan, line)
+                        + " does not reach the planner, which plans" + TerminalText.escape(plannedVersion(plan, line))
                         + "; pip applies it and stops if the two disagree");
             }
         }
