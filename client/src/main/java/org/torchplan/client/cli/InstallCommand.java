@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.torchplan.client.detect.HostSystem;
 import org.torchplan.client.detect.InterpreterLocator;
+import org.torchplan.client.detect.ProcessCommandRunner;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.HashCheckedSteps;
+import org.torchplan.client.run.InstalledVersions;
 import org.torchplan.client.run.PipInputFiles;
 import org.torchplan.client.run.PlanOutline;
 import org.torchplan.client.run.RequirementLine;
@@ -86,6 +89,11 @@ final class InstallCommand implements Callable<Integer> {
                     pipArguments.contains("--require-hashes"), files));
             StepRunner runner = new StepRunner(interpreter, pipArguments, context.out(), context.environment());
             PlanPrinter.print(runnable, context.out(), runner::commandLine);
+            if (plan.steps().isEmpty()) {
+                context.out().println("torchplan: the plan has no steps: nothing to install for these requirements "
+                        + "on this machine (see Why).");
+                return ExitCodes.NOTHING_TO_INSTALL;
+            }
             if (dryRun) {
                 PlanPrinter.printFiles(files.written(), context.out());
                 context.out().println("Dry run: nothing was installed.");
@@ -94,12 +102,54 @@ final class InstallCommand implements Callable<Integer> {
             context.out().println();
             int exitCode = runner.run(runnable.steps());
             if (exitCode == ExitCodes.DONE) {
-                context.out().println("torchplan: installed " + plan.packages().stream()
-                        .map(pinned -> pinned.name() + " " + pinned.version())
-                        .collect(Collectors.joining(", ")) + " into " + interpreter);
+                context.out().println(TerminalText.escape(installedLine(plan, interpreter)));
             }
             return exitCode;
         }
+    }
+
+    /**
+     * What the interpreter reports installed after the steps, for the planned packages and the other projects the
+     * steps installed: the versions there now, not those the plan named (a planned version not found, or another
+     * one, is said so).
+     */
+    private String installedLine(Plan plan, String interpreter) {
+        List<String> names = new ArrayList<>();
+        for (int index = 0; index < plan.steps().size(); index++) {
+            for (String requirement : StepValidator.arguments(plan.steps().get(index), index + 1).requirements()) {
+                String name = RequirementLine.normalizedName(requirement);
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        Map<String, String> planned = new LinkedHashMap<>();
+        plan.packages().forEach(pinned -> planned.put(RequirementLine.normalizedName(pinned.name()), pinned.version()));
+        Optional<Map<String, Optional<String>>> installed =
+                InstalledVersions.read(new ProcessCommandRunner(), interpreter, names);
+        if (installed.isEmpty()) {
+            return "torchplan: the steps succeeded, but " + interpreter + " could not be asked what is installed; "
+                    + "check with: " + interpreter + " -m pip list";
+        }
+        List<String> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        installed.get().forEach((name, version) -> {
+            String plannedVersion = planned.get(name);
+            if (version.isEmpty()) {
+                missing.add(name);
+            } else if (plannedVersion != null && !plannedVersion.equalsIgnoreCase(version.get())) {
+                found.add(name + " " + version.get() + " (the plan named " + plannedVersion + ")");
+            } else {
+                found.add(name + " " + version.get());
+            }
+        });
+        String line = found.isEmpty() ? "torchplan: the steps succeeded"
+                : "torchplan: " + interpreter + " now has " + String.join(", ", found);
+        if (!missing.isEmpty()) {
+            line += (found.isEmpty() ? ", but " : "; ") + interpreter + " does not see " + String.join(", ", missing)
+                    + " (installed elsewhere, with --target, --prefix or --root?)";
+        }
+        return line;
     }
 
     /**

@@ -85,7 +85,8 @@ class InstallCommandTest {
                 List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "transformers",
                         "torch==2.12.0+cu126", "torchvision==0.27.0+cu126"));
         assertThat(run.out()).contains(python.path() + " -m pip install --index-url https://download.pytorch.org/whl/cu126")
-                .contains("torchplan: installed torch 2.12.0+cu126, torchvision 0.27.0+cu126 into " + python.path());
+                .contains("torchplan: " + python.path() + " now has torch 2.12.0+cu126, torchvision 0.27.0+cu126, "
+                        + "transformers 1.0");
     }
 
     @Test
@@ -103,7 +104,7 @@ class InstallCommandTest {
         assertThat(python.invocations()).containsExactly(
                 List.of("-m", "pip", "install", "--index-url", "https://download.pytorch.org/whl/cpu", "torch==2.12.0+cpu"),
                 List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "fail==9"));
-        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("torchplan: installed");
+        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("now has");
     }
 
     @Test
@@ -168,6 +169,54 @@ class InstallCommandTest {
         assertThat(localFile.err()).contains("'evil-1.0-py3-none-any.whl' is not a requirement by name");
         assertThat(pipUpgrade.err()).contains("option '--upgrade'");
         assertThat(indexStrategy.err()).contains("uv's --index-strategy");
+    }
+
+    @Test
+    void theSuccessLineSaysWhatTheInterpreterHasNotWhatThePlanSaid() throws IOException {
+        // as if another torch had been installed before, and pip had kept it: the plan's pins are not the news
+        Files.writeString(directory.resolve("installed.txt"), "torch 2.9.1+cpu\n");
+        answer(planWithSteps("[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"torch==2.12.0+cpu\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\",\"fail==0\"]"));
+        Path fakeWithoutRecord = directory.resolve("python");
+        String script = Files.readString(fakeWithoutRecord).replace("*==*) printf", "torch==*) ;; *==*) printf");
+        Files.writeString(fakeWithoutRecord, script);
+
+        CommandLineRun run = install("torch", "fail");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the fake exits at fail==0 before it records an install: the interpreter does not see it
+        assertThat(run.out()).contains("torchplan: " + python.path() + " now has torch 2.9.1+cpu (the plan named "
+                + "2.12.0+cpu); " + python.path() + " does not see fail (installed elsewhere, with --target, --prefix "
+                + "or --root?)");
+    }
+
+    @Test
+    void anEmptyPlanSaysSoAndExitsWithItsOwnCode() {
+        answer("{\"backend\":null,\"channel\":\"stable\",\"packages\":[],\"steps\":[],"
+                + "\"explanation\":[\"no requirement applies to this machine: nothing to install\"],\"warnings\":[]}");
+        answer("{\"backend\":null,\"channel\":\"stable\",\"packages\":[],\"steps\":[],\"explanation\":[],\"warnings\":[]}");
+
+        CommandLineRun run = install("pywin32; sys_platform == 'win32'");
+        CommandLineRun dryRun = install("pywin32; sys_platform == 'win32'", "--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOTHING_TO_INSTALL).isEqualTo(5);
+        assertThat(dryRun.exitCode()).isEqualTo(5);
+        assertThat(run.out()).contains("no requirement applies to this machine",
+                "torchplan: the plan has no steps: nothing to install for these requirements on this machine")
+                .doesNotContain("now has");
+        assertThat(python.invocations()).isEmpty();
+    }
+
+    @Test
+    void pinsWithoutStepsAreAnUnusablePlan() {
+        answer("{\"backend\":\"cpu\",\"channel\":\"stable\",\"packages\":[{\"name\":\"torch\",\"version\":"
+                + "\"2.12.0+cpu\"}],\"steps\":[],\"explanation\":[],\"warnings\":[]}");
+
+        CommandLineRun run = install("torch");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("has no step that installs them");
     }
 
     @Test
@@ -324,7 +373,7 @@ class InstallCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(venvPython.invocations()).hasSize(2);
-        assertThat(run.out()).contains("into " + venv.resolve("bin/python"));
+        assertThat(run.out()).contains(venv.resolve("bin/python") + " now has torch 2.12.0+cu126");
     }
 
     @Test
