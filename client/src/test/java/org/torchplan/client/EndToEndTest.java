@@ -126,8 +126,9 @@ class EndToEndTest {
                     .as("downloads of %s", pinned.path("filename").asString())
                     .isPositive();
         }
-        assertThat(install.out()).contains("torchplan: installed torch " + planned.get("torch") + ", torchvision "
-                + planned.get("torchvision") + " into " + venvPython);
+        // what the venv has after pip ran, read back from it
+        assertThat(install.out()).contains("torchplan: " + venvPython + " now has torch " + planned.get("torch")
+                + ", torchvision " + planned.get("torchvision"));
     }
 
     @Test

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int SERVICE_UNREACHABLE = 3;
     /** The service refused the request (4xx): wrong input or forbidden by fleet policy. */
     public static final int SERVICE_REFUSED = 4;
+    /** {@code install}: the plan has no steps, no requirement applies to this machine; nothing was installed. */
+    public static final int NOTHING_TO_INSTALL = 5;
 
     private ExitCodes() {
     }

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.torchplan.client.detect.HostSystem;
 import org.torchplan.client.detect.InterpreterLocator;
+import org.torchplan.client.detect.ProcessCommandRunner;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
+import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.HashCheckedSteps;
+import org.torchplan.client.run.InstalledVersions;
 import org.torchplan.client.run.PipInputFiles;
+import org.torchplan.client.run.PlanOutline;
 import org.torchplan.client.run.RequirementLine;
 import org.torchplan.client.run.RequirementsInput;
 import org.torchplan.client.run.Step;
@@ -64,9 +69,9 @@ final class InstallCommand implements Callable<Integer> {
         String interpreter = planOptions.interpreter(context);
         Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, input, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
-        StepValidator.validate(plan.steps());
-        checkOneStepOptions(pip.singleStepOptions(), plan);
         Map<String, List<String>> plannedHashes = plannedHashes(plan);
+        StepValidator.validate(plan.steps(), outline(plan, input));
+        checkOneStepOptions(pip.singleStepOptions(), plan);
         noticesAboutPlannedPackages(input, plan, plannedHashes.keySet());
         List<String> pipArguments = new ArrayList<>(pip.pipArguments());
         pipArguments.addAll(input.pipArguments());
@@ -84,6 +89,11 @@ final class InstallCommand implements Callable<Integer> {
                     pipArguments.contains("--require-hashes"), files));
             StepRunner runner = new StepRunner(interpreter, pipArguments, context.out(), context.environment());
             PlanPrinter.print(runnable, context.out(), runner::commandLine);
+            if (plan.steps().isEmpty()) {
+                context.out().println("torchplan: the plan has no steps: nothing to install for these requirements "
+                        + "on this machine (see Why).");
+                return ExitCodes.NOTHING_TO_INSTALL;
+            }
             if (dryRun) {
                 PlanPrinter.printFiles(files.written(), context.out());
                 context.out().println("Dry run: nothing was installed.");
@@ -92,12 +102,54 @@ final class InstallCommand implements Callable<Integer> {
             context.out().println();
             int exitCode = runner.run(runnable.steps());
             if (exitCode == ExitCodes.DONE) {
-                context.out().println("torchplan: installed " + plan.packages().stream()
-                        .map(pinned -> pinned.name() + " " + pinned.version())
-                        .collect(Collectors.joining(", ")) + " into " + interpreter);
+                context.out().println(TerminalText.escape(installedLine(plan, interpreter)));
             }
             return exitCode;
         }
+    }
+
+    /**
+     * What the interpreter reports installed after the steps, for the planned packages and the other projects the
+     * steps installed: the versions there now, not those the plan named (a planned version not found, or another
+     * one, is said so).
+     */
+    private String installedLine(Plan plan, String interpreter) {
+        List<String> names = new ArrayList<>();
+        for (int index = 0; index < plan.steps().size(); index++) {
+            for (String requirement : StepValidator.arguments(plan.steps().get(index), index + 1).requirements()) {
+                String name = RequirementLine.normalizedName(requirement);
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        Map<String, String> planned = new LinkedHashMap<>();
+        plan.packages().forEach(pinned -> planned.put(RequirementLine.normalizedName(pinned.name()), pinned.version()));
+        Optional<Map<String, Optional<String>>> installed =
+                InstalledVersions.read(new ProcessCommandRunner(), interpreter, names);
+        if (installed.isEmpty()) {
+            return "torchplan: the steps succeeded, but " + interpreter + " could not be asked what is installed; "
+                    + "check with: " + interpreter + " -m pip list";
+        }
+        List<String> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        installed.get().forEach((name, version) -> {
+            String plannedVersion = planned.get(name);
+            if (version.isEmpty()) {
+                missing.add(name);
+            } else if (plannedVersion != null && !plannedVersion.equalsIgnoreCase(version.get())) {
+                found.add(name + " " + version.get() + " (the plan named " + plannedVersion + ")");
+            } else {
+                found.add(name + " " + version.get());
+            }
+        });
+        String line = found.isEmpty() ? "torchplan: the steps succeeded"
+                : "torchplan: " + interpreter + " now has " + String.join(", ", found);
+        if (!missing.isEmpty()) {
+            line += (found.isEmpty() ? ", but " : "; ") + interpreter + " does not see " + String.join(", ", missing)
+                    + " (installed elsewhere, with --target, --prefix or --root?)";
+        }
+        return line;
     }
 
     /**
@@ -119,6 +171,15 @@ final class InstallCommand implements Callable<Integer> {
                 + "install into a virtualenv.");
     }
 
+    /** What the plan says it installs, and what was asked for: its steps are checked against it. */
+    private static PlanOutline outline(Plan plan, RequirementsInput input) {
+        Map<String, String> pinnedVersions = new LinkedHashMap<>();
+        plan.packages().forEach(pinned -> pinnedVersions.put(RequirementLine.normalizedName(pinned.name()),
+                pinned.version()));
+        return new PlanOutline(plan.backend(), plan.channel(), pinnedVersions, input.requirements().stream()
+                .map(RequirementLine::normalizedName).collect(Collectors.toSet()));
+    }
+
     /** The plan's hashes of each planned package, by normalized name (none when the plan gave none). */
     private static Map<String, List<String>> plannedHashes(Plan plan) {
         Map<String, List<String>> hashes = new LinkedHashMap<>();
@@ -137,14 +198,14 @@ final class InstallCommand implements Callable<Integer> {
         for (RequirementLine line : input.requirements()) {
             if (!line.hashes().isEmpty() && planned.contains(line.normalizedName())) {
                 context.err().println("torchplan: " + line.origin() + ": the --hash values of " + line.text()
-                        + " are not used: the plan chooses its wheel" + plannedVersion(plan, line));
+                        + " are not used: the plan chooses its wheel" + TerminalText.escape(plannedVersion(plan, line)));
             }
         }
         for (RequirementLine line : input.constraints()) {
             if (planned.contains(line.normalizedName())) {
                 // the service does not take constraints (yet): the planner cannot honour this one
                 context.err().println("torchplan: " + line.origin() + ": the constraint " + line.text()
-                        + " does not reach the planner, which plans" + plannedVersion(plan, line)
+                        + " does not reach the planner, which plans" + TerminalText.escape(plannedVersion(plan, line))
                         + "; pip applies it and stops if the two disagree");
             }
         }

@@ -7,6 +7,7 @@ import org.torchplan.client.detect.HostSystem;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.ServiceRefusedException;
 import org.torchplan.client.http.ServiceUnreachableException;
+import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.UnsafeStepException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -62,7 +63,7 @@ public final class Main {
         } else if (failure instanceof Plan.MalformedPlanException || failure instanceof UnsafeStepException) {
             exitCode = ExitCodes.SERVICE_UNREACHABLE;
         } else {
-            err.println("torchplan: unexpected error: " + failure
+            err.println("torchplan: unexpected error: " + TerminalText.escape(String.valueOf(failure))
                     + (debug ? "" : " (run again with --debug for details)"));
             if (debug) {
                 failure.printStackTrace(err);
@@ -76,7 +77,8 @@ public final class Main {
             message = "the torchplan service answered with something that is not a plan: " + message
                     + ". Is TORCHPLAN_URL the torchplan service?";
         }
-        err.println("torchplan: " + message);
+        // messages quote what the service sent: its control characters must not reach the terminal
+        err.println("torchplan: " + TerminalText.escape(message));
         if (debug) {
             failure.printStackTrace(err);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.torchplan.client.http.Plan;
 import org.torchplan.client.http.Rendering;
+import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,9 @@ final class PlanCommand implements Callable<Integer> {
         if (rendering == Rendering.JSON && !json) {
             PlanPrinter.print(Plan.parse(answer), context.out(), Step::argv);
         } else {
-            context.out().print(answer.endsWith("\n") || answer.isEmpty() ? answer : answer + "\n");
+            // printed as served, but for control characters: a rendering needs none but newline and tab
+            String printable = TerminalText.escape(answer);
+            context.out().print(printable.endsWith("\n") || printable.isEmpty() ? printable : printable + "\n");
         }
         context.out().flush();
         return ExitCodes.DONE;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.torchplan.client.http.Plan;
+import org.torchplan.client.http.TerminalText;
 import org.torchplan.client.run.ShellQuoting;
 import org.torchplan.client.run.Step;
 import org.torchplan.client.run.StepPrinter;
@@ -16,8 +17,12 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    /** @param commandLine how each step is shown: as the service wrote it, or with the interpreter substituted */
-    static void print(Plan plan, PrintStream out, Function<Step, List<String>> commandLine) {
+    /**
+     * @param commandLine how each step is shown: as the service wrote it, or with the interpreter substituted
+     * @param terminal where to print; everything the service wrote is shown with its control characters escaped
+     */
+    static void print(Plan plan, PrintStream terminal, Function<Step, List<String>> commandLine) {
+        Lines out = new Lines(terminal);
         out.println(plan.backend().isEmpty()
                 ? "Plan: no PyTorch package for this machine, channel " + plan.channel()
                 : "Plan: backend " + plan.backend() + ", channel " + plan.channel());
@@ -38,6 +43,13 @@ final class PlanPrinter {
             Step step = plan.steps().get(index);
             out.println("  " + StepPrinter.header(index + 1, plan.steps().size(), step));
             out.println("    " + ShellQuoting.join(commandLine.apply(step)));
+        }
+    }
+
+    /** Prints lines of the service's text with their control characters escaped. */
+    private record Lines(PrintStream out) {
+        void println(String line) {
+            out.println(TerminalText.escape(line));
         }
     }
 

@@ -16,7 +16,8 @@ final class ServiceOptions {
     String server;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "connect and read timeout for the service, in seconds (default ${DEFAULT-VALUE})")
+            description = "deadline for the whole call to the service (connect, wait, read), in seconds "
+                    + "(default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     /** The validated service URL; checked before detection starts so a typo fails fast. */

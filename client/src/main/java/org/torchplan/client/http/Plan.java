@@ -57,7 +57,8 @@ public record Plan(String backend, String channel, List<PlannedPackage> packages
                 }
                 argv.add((String) argument);
             }
-            steps.add(new Step(node.string("description").orElse(""), argv));
+            // shown as each step runs, as the service wrote it but for control characters
+            steps.add(new Step(TerminalText.escape(node.string("description").orElse("")), argv));
         }
         Optional<CatalogStatus> catalog = root.object("catalog").map(node -> new CatalogStatus(
                 node.string("source").orElse("unknown"), node.string("fetchedAt"), node.bool("stale").orElse(false)));

@@ -2,20 +2,25 @@ package org.torchplan.client.http;
 
 /** The renderings of one plan the service offers. */
 public enum Rendering {
-    JSON("application/json, application/problem+json", null),
-    SHELL_SCRIPT("text/x-shellscript, application/problem+json", null),
-    REQUIREMENTS("text/plain, application/problem+json", "requirements");
+    JSON("application/json", null),
+    SHELL_SCRIPT("text/x-shellscript", null),
+    REQUIREMENTS("text/plain", "requirements");
 
-    private final String accept;
+    private final String answerType;
     private final String formatParameter;
 
-    Rendering(String accept, String formatParameter) {
-        this.accept = accept;
+    Rendering(String answerType, String formatParameter) {
+        this.answerType = answerType;
         this.formatParameter = formatParameter;
     }
 
+    /** The only content type read as this rendering: anything else (a proxy's page, say) is not a plan. */
+    String answerType() {
+        return answerType;
+    }
+
     String accept() {
-        return accept;
+        return answerType + ", application/problem+json";
     }
 
     /** The {@code ?format=} value, or null when the rendering is chosen by {@code Accept} alone. */

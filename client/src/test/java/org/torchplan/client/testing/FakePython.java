@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A real executable standing in for a Python interpreter: it answers the detection script with a fixed report and
  * records the argv of every other invocation (one argument per line, {@code --} after each run). A run whose
- * arguments include {@code fail==CODE} exits with CODE, so tests can make a chosen step fail.
+ * arguments include {@code fail==CODE} exits with CODE, so tests can make a chosen step fail. It remembers what each
+ * install run named ({@code name==version}; a bare name as 1.0) and answers the installed-versions query with it.
  */
 public final class FakePython {
 
@@ -39,11 +40,33 @@ public final class FakePython {
                 "  printf '%s\\n' '" + REPORT + "'",
                 "  exit 0",
                 "fi",
+                // the installed-versions query: the last version each name was installed with, else null
+                "if [ \"$1\" = \"-c\" ]; then",
+                "  shift 2",
+                "  separator=''",
+                "  printf '{'",
+                "  for name in \"$@\"; do",
+                "    version=$(grep \"^$name \" '" + installedRecord(record) + "' 2>/dev/null | tail -n 1 | cut -d ' ' -f 2)",
+                "    if [ -n \"$version\" ]; then printf '%s\"%s\": \"%s\"' \"$separator\" \"$name\" \"$version\";",
+                "    else printf '%s\"%s\": null' \"$separator\" \"$name\"; fi",
+                "    separator=', '",
+                "  done",
+                "  printf '}\\n'",
+                "  exit 0",
+                "fi",
                 "printf '%s\\n' \"${PIP_CONFIG_FILE:-unset}\" > '" + pipConfigRecord(record) + "'",
                 "for argument in \"$@\"; do printf '%s\\n' \"$argument\" >> '" + record + "'; done",
                 "printf -- '--\\n' >> '" + record + "'",
                 "for argument in \"$@\"; do",
                 "  case \"$argument\" in fail==*) exit \"${argument#fail==}\";; esac",
+                "done",
+                // name==version installs that version, a bare name version 1.0 (a real run's names are normalized)
+                "for argument in \"$@\"; do",
+                "  case \"$argument\" in",
+                "    -*|install|pip|http*) ;;",
+                "    *==*) printf '%s %s\\n' \"${argument%%==*}\" \"${argument#*==}\" >> '" + installedRecord(record) + "';;",
+                "    *) printf '%s 1.0\\n' \"$argument\" >> '" + installedRecord(record) + "';;",
+                "  esac",
                 "done",
                 "exit 0",
                 "");
@@ -56,6 +79,10 @@ public final class FakePython {
             throw new UncheckedIOException(unwritable);
         }
         return new FakePython(executable, record);
+    }
+
+    private static Path installedRecord(Path record) {
+        return record.resolveSibling("installed.txt");
     }
 
     private static Path pipConfigRecord(Path record) {
