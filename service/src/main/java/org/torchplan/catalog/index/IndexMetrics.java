@@ -28,4 +28,7 @@ public interface IndexMetrics {
 
     /** Links dropped because they are not wheels of the page's package. */
     void skipped(int count);
+
+    /** Wheels kept whose Requires-Python does not parse: ignored in plans, as pip ignores it. */
+    default void unparseableRequiresPython(int count) {}
 }

@@ -79,6 +79,7 @@ public class UpstreamIndex {
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(key.packageName(), read.page());
             metrics.skipped(wheels.skipped());
+            metrics.unparseableRequiresPython(wheels.unparseableRequiresPython());
             List<IndexedFile> own = new ArrayList<>(wheels.files().size());
             Map<String, Integer> unattributed = new TreeMap<>();
             for (IndexedFile file : wheels.files()) {
@@ -106,6 +107,7 @@ public class UpstreamIndex {
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(packageName, read.page());
             metrics.skipped(wheels.skipped());
+            metrics.unparseableRequiresPython(wheels.unparseableRequiresPython());
             Map<String, Integer> unattributed = new TreeMap<>();
             Map<ComputeBackend, List<IndexedFile>> byBackend = splitByBackend(wheels.files(), channel, unattributed);
             return new Result.Read<>(byBackend, wheels.skipped(), read.validators(), unattributed);

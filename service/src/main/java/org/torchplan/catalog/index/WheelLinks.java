@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.PackagingParseException;
+import org.torchplan.packaging.RequiresPython;
 import org.torchplan.packaging.WheelFilename;
 
 /**
@@ -16,8 +17,10 @@ public final class WheelLinks {
     /**
      * @param files the wheels, in page order
      * @param skipped links dropped (plus anchors the page parser already dropped)
+     * @param unparseableRequiresPython wheels kept whose Requires-Python does not parse (pip ignores such a value,
+     *     and so does the planner; counted so an index that writes them is seen)
      */
-    public record Result(List<IndexedFile> files, int skipped) {}
+    public record Result(List<IndexedFile> files, int skipped, int unparseableRequiresPython) {}
 
     private WheelLinks() {}
 
@@ -25,15 +28,19 @@ public final class WheelLinks {
         String normalized = PackageName.normalize(packageName);
         List<IndexedFile> files = new ArrayList<>(page.links().size());
         int skipped = page.skipped();
+        int unparseableRequiresPython = 0;
         for (IndexLink link : page.links()) {
             IndexedFile file = file(link);
             if (file == null || !file.filename().name().equals(normalized)) {
                 skipped++;
             } else {
                 files.add(file);
+                if (RequiresPython.isUnparseable(file.requiresPython())) {
+                    unparseableRequiresPython++;
+                }
             }
         }
-        return new Result(files, skipped);
+        return new Result(files, skipped, unparseableRequiresPython);
     }
 
     /** The indexed file for a link, or null when it is not a wheel with a valid name. */

@@ -15,6 +15,7 @@ public class CatalogMetrics implements IndexMetrics {
     private final Counter bytes;
     private final Counter skippedLinks;
     private final Counter refusedRefreshes;
+    private final Counter unparseableRequiresPython;
 
     public CatalogMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +34,9 @@ public class CatalogMetrics implements IndexMetrics {
                 .register(registry);
         this.refusedRefreshes = Counter.builder("torchplan.catalog.refused.refreshes")
                 .description("refreshes that kept the previous copy (failure, empty or shrunken page)")
+                .register(registry);
+        this.unparseableRequiresPython = Counter.builder("torchplan.catalog.requires.python.unparseable")
+                .description("wheels whose Requires-Python does not parse; ignored in plans, as pip ignores it")
                 .register(registry);
     }
 
@@ -63,6 +67,11 @@ public class CatalogMetrics implements IndexMetrics {
     @Override
     public void skipped(int count) {
         skippedLinks.increment(count);
+    }
+
+    @Override
+    public void unparseableRequiresPython(int count) {
+        unparseableRequiresPython.increment(count);
     }
 
     public void refused() {
