@@ -16,6 +16,9 @@ public class CatalogMetrics implements IndexMetrics {
     private final Counter skippedLinks;
     private final Counter refusedRefreshes;
     private final Counter unparseableRequiresPython;
+    private final Counter changedDigests;
+    private final Counter droppedDigests;
+    private final Counter conflictingDuplicates;
 
     public CatalogMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,6 +40,19 @@ public class CatalogMetrics implements IndexMetrics {
                 .register(registry);
         this.unparseableRequiresPython = Counter.builder("torchplan.catalog.requires.python.unparseable")
                 .description("wheels whose Requires-Python does not parse; ignored in plans, as pip ignores it")
+                .register(registry);
+        this.changedDigests = digestCounter("changed",
+                "files listed with another sha256 than the known one (possible tampering); the known digest was kept");
+        this.droppedDigests = digestCounter("dropped",
+                "files listed without their known sha256; the known digest was kept");
+        this.conflictingDuplicates = digestCounter("conflicting-duplicates",
+                "file names listed twice on one page with different sha256 digests; the file was refused");
+    }
+
+    private Counter digestCounter(String kind, String description) {
+        return Counter.builder("torchplan.catalog.digest.refusals")
+                .tag("kind", kind)
+                .description(description)
                 .register(registry);
     }
 
@@ -72,6 +88,13 @@ public class CatalogMetrics implements IndexMetrics {
     @Override
     public void unparseableRequiresPython(int count) {
         unparseableRequiresPython.increment(count);
+    }
+
+    /** What the digest guard refused or kept in one entry's answer. */
+    public void digests(DigestGuard.Checked digests) {
+        changedDigests.increment(digests.changedDigests());
+        droppedDigests.increment(digests.droppedDigests());
+        conflictingDuplicates.increment(digests.conflictingDuplicates());
     }
 
     public void refused() {

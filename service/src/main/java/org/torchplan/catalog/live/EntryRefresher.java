@@ -105,6 +105,7 @@ final class EntryRefresher {
         if (outcome.refused()) {
             metrics.refused();
         }
+        metrics.digests(outcome.digests());
         if (outcome.live()) {
             if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read && !read.validators().isEmpty()) {
                 validators.put(key, read.validators());

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What an entry becomes after an upstream answer, given the copy it would replace. Never less than that copy:
- * failures, disappearances and refused pages (see {@link LossGuard}) keep it and mark it stale with the reason.
+ * failures, disappearances and refused pages (see {@link LossGuard}) keep it and mark it stale with the reason;
+ * known digests are never changed or dropped by a new answer (see {@link DigestGuard}).
  */
 public final class EntryResolution {
 
@@ -19,8 +20,14 @@ public final class EntryResolution {
      * @param entry the entry to keep
      * @param live whether it holds newly fetched files
      * @param refused whether the answer was refused or failed, keeping an older copy
+     * @param digests what {@link DigestGuard} found in the files read ({@link DigestGuard#NONE} when none were)
      */
-    public record Outcome(PackageEntry entry, boolean live, boolean refused) {}
+    public record Outcome(PackageEntry entry, boolean live, boolean refused, DigestGuard.Checked digests) {
+
+        Outcome(PackageEntry entry, boolean live, boolean refused) {
+            this(entry, live, refused, DigestGuard.NONE);
+        }
+    }
 
     private EntryResolution() {}
 
@@ -46,8 +53,14 @@ public final class EntryResolution {
             if (refusal.isPresent()) {
                 return new Outcome(previous.markedStale(refusal.get()), false, true);
             }
-            return new Outcome(PackageEntry.of(key.channel(), key.backend(), key.packageName(), read.files(), now,
-                    CatalogSource.LIVE), true, false);
+            // data of another index says nothing about this index's digests
+            DigestGuard.Checked digests = DigestGuard.check(previousFromElsewhere ? null : previous, read.files());
+            PackageEntry entry = PackageEntry.of(key.channel(), key.backend(), key.packageName(), digests.files(), now,
+                    CatalogSource.LIVE);
+            if (!digests.problems().isEmpty()) {
+                entry = entry.markedStale(String.join("; ", digests.problems()));
+            }
+            return new Outcome(entry, true, false, digests);
         }
         if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
             return new Outcome(previous.confirmedAt(now), false, false);
