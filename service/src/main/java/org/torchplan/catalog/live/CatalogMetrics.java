@@ -16,6 +16,7 @@ public class CatalogMetrics implements IndexMetrics {
     private final Counter skippedLinks;
     private final Counter refusedRefreshes;
     private final Counter unparseableRequiresPython;
+    private final Counter unparseableWheelNames;
     private final Counter changedDigests;
     private final Counter droppedDigests;
     private final Counter conflictingDuplicates;
@@ -33,13 +34,16 @@ public class CatalogMetrics implements IndexMetrics {
                 .baseUnit("bytes")
                 .register(registry);
         this.skippedLinks = Counter.builder("torchplan.catalog.skipped.links")
-                .description("links that were not wheels of the package (sdists, junk, unparseable names)")
+                .description("links that were not wheels of the package (sdists, junk, other packages)")
                 .register(registry);
         this.refusedRefreshes = Counter.builder("torchplan.catalog.refused.refreshes")
                 .description("refreshes that kept the previous copy (failure, empty or shrunken page)")
                 .register(registry);
         this.unparseableRequiresPython = Counter.builder("torchplan.catalog.requires.python.unparseable")
                 .description("wheels whose Requires-Python does not parse; ignored in plans, as pip ignores it")
+                .register(registry);
+        this.unparseableWheelNames = Counter.builder("torchplan.catalog.unparseable.wheel.names")
+                .description("links to .whl files whose names do not parse; dropped, the entry reported stale")
                 .register(registry);
         this.changedDigests = digestCounter("changed",
                 "files listed with another sha256 than the known one (possible tampering); the known digest was kept");
@@ -88,6 +92,11 @@ public class CatalogMetrics implements IndexMetrics {
     @Override
     public void unparseableRequiresPython(int count) {
         unparseableRequiresPython.increment(count);
+    }
+
+    @Override
+    public void unparseableWheelNames(int count) {
+        unparseableWheelNames.increment(count);
     }
 
     /** What the digest guard refused or kept in one entry's answer. */

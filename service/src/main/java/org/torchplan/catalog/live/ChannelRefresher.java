@@ -195,7 +195,8 @@ final class ChannelRefresher {
                     continue;
                 }
                 state.store(key, entries.resolved(key, previous,
-                        new UpstreamIndex.Result.Read<>(files, read.skipped(), Validators.NONE, Map.of())));
+                        new UpstreamIndex.Result.Read<>(files, read.skipped(), Validators.NONE, Map.of(),
+                                read.unparseableNames())));
             }
             return true;
         }

@@ -6,6 +6,7 @@ import org.torchplan.catalog.model.EntryKey;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,8 +58,12 @@ public final class EntryResolution {
             DigestGuard.Checked digests = DigestGuard.check(previousFromElsewhere ? null : previous, read.files());
             PackageEntry entry = PackageEntry.of(key.channel(), key.backend(), key.packageName(), digests.files(), now,
                     CatalogSource.LIVE);
-            if (!digests.problems().isEmpty()) {
-                entry = entry.markedStale(String.join("; ", digests.problems()));
+            List<String> problems = new ArrayList<>(digests.problems());
+            if (read.unparseableNames().reason() != null) {
+                problems.add(0, read.unparseableNames().reason());
+            }
+            if (!problems.isEmpty()) {
+                entry = entry.markedStale(String.join("; ", problems));
             }
             return new Outcome(entry, true, false, digests);
         }

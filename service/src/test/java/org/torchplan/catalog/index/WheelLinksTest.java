@@ -34,4 +34,35 @@ class WheelLinksTest {
         assertThat(result.files()).singleElement().extracting(file -> file.requiresPython()).isEqualTo(">=3.99");
         assertThat(result.unparseableRequiresPython()).isZero();
     }
+
+    @Test
+    void wheelNamesThatDoNotParseAreCountedApartFromOtherLinks() {
+        String html = "<html><body>"
+                + "<a href=\"torch-2.10.0%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl\">ok</a>"
+                + "<a href=\"torch-2.11.0%2Bcpu&#0;-cp312-cp312-manylinux_2_28_x86_64.whl\">bad</a>"
+                + "<a href=\"torch-2.11.0%2Bcpu&#0;-cp313-cp313-manylinux_2_28_x86_64.whl\">bad</a>"
+                + "<a href=\"torch-2.11.0.tar.gz\">sdist</a>"
+                + "<a href=\"torchvision-0.26.0-cp312-cp312-manylinux_2_28_x86_64.whl\">other</a>"
+                + "</body></html>";
+
+        WheelLinks.Result result = WheelLinks.of("torch", HtmlIndexParser.parse(PAGE, html));
+
+        assertThat(result.files()).hasSize(1);
+        assertThat(result.skipped()).isEqualTo(2);
+        assertThat(result.unparseableNames().count()).isEqualTo(2);
+        assertThat(result.unparseableNames().example()).startsWith("torch-2.11.0+cpu").doesNotContain("\0")
+                .endsWith("-cp312-cp312-manylinux_2_28_x86_64.whl");
+        assertThat(result.unparseableNames().reason()).contains("2 wheel(s) whose names do not parse")
+                .contains(result.unparseableNames().example());
+    }
+
+    @Test
+    void aPageOfParseableWheelsIsNotSuspect() {
+        String html = "<a href=\"torch-2.10.0%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl\">ok</a>";
+
+        WheelLinks.Result result = WheelLinks.of("torch", HtmlIndexParser.parse(PAGE, html));
+
+        assertThat(result.unparseableNames()).isEqualTo(WheelLinks.UnparseableNames.NONE);
+        assertThat(result.unparseableNames().reason()).isNull();
+    }
 }
