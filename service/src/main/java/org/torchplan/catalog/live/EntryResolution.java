@@ -22,11 +22,29 @@ public final class EntryResolution {
      * @param live whether it holds newly fetched files
      * @param refused whether the answer was refused or failed, keeping an older copy
      * @param digests what {@link DigestGuard} found in the files read ({@link DigestGuard#NONE} when none were)
+     * @param shrinkRefused whether the answer was refused as a shrink (see {@link LossGuard}), which counts towards
+     *     {@link LossGuard#CONSECUTIVE_SHRINKS_ACCEPTED}
      */
-    public record Outcome(PackageEntry entry, boolean live, boolean refused, DigestGuard.Checked digests) {
+    public record Outcome(PackageEntry entry, boolean live, boolean refused, DigestGuard.Checked digests,
+            boolean shrinkRefused) {
 
         Outcome(PackageEntry entry, boolean live, boolean refused) {
-            this(entry, live, refused, DigestGuard.NONE);
+            this(entry, live, refused, DigestGuard.NONE, false);
+        }
+    }
+
+    /**
+     * How far a shrink may go on this answer.
+     *
+     * @param earlierShrinks refreshes in a row before this one whose answers were refused as shrinks
+     * @param acceptShrink whether an operator asked to take a shrink this time
+     */
+    public record ShrinkAllowance(int earlierShrinks, boolean acceptShrink) {
+
+        public static final ShrinkAllowance NONE = new ShrinkAllowance(0, false);
+
+        boolean accepts() {
+            return acceptShrink || earlierShrinks + 1 >= LossGuard.CONSECUTIVE_SHRINKS_ACCEPTED;
         }
     }
 
@@ -47,12 +65,34 @@ public final class EntryResolution {
             Instant now,
             double minRatio,
             CatalogSource sourceWithoutCopy) {
+        return resolve(key, previous, previousFromElsewhere, result, now, minRatio, sourceWithoutCopy,
+                ShrinkAllowance.NONE);
+    }
+
+    /** The same, with a shrink taken when {@code shrinks} allows it (see {@link LossGuard}). */
+    public static Outcome resolve(
+            EntryKey key,
+            PackageEntry previous,
+            boolean previousFromElsewhere,
+            UpstreamIndex.Result<List<IndexedFile>> result,
+            Instant now,
+            double minRatio,
+            CatalogSource sourceWithoutCopy,
+            ShrinkAllowance shrinks) {
         if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read) {
             Optional<String> refusal = previousFromElsewhere
                     ? Optional.empty()
                     : LossGuard.refusal(previous, read.files().size(), read.skipped(), minRatio);
+            boolean shrink = refusal.isPresent() && LossGuard.isShrink(previous, read.files().size(), minRatio);
+            if (shrink && shrinks.accepts()) {
+                refusal = Optional.empty();
+            }
             if (refusal.isPresent()) {
-                return new Outcome(previous.markedStale(refusal.get()), false, true);
+                String reason = !shrink ? refusal.get() : refusal.get() + " (shrink " + (shrinks.earlierShrinks() + 1)
+                        + " of " + LossGuard.CONSECUTIVE_SHRINKS_ACCEPTED + ": taken when seen on "
+                        + LossGuard.CONSECUTIVE_SHRINKS_ACCEPTED + " refreshes in a row, or now with"
+                        + " POST /admin/catalog/refresh?accept-shrink=true)";
+                return new Outcome(previous.markedStale(reason), false, true, DigestGuard.NONE, shrink);
             }
             // data of another index says nothing about this index's digests
             DigestGuard.Checked digests = DigestGuard.check(previousFromElsewhere ? null : previous, read.files());
@@ -65,7 +105,7 @@ public final class EntryResolution {
             if (!problems.isEmpty()) {
                 entry = entry.markedStale(String.join("; ", problems));
             }
-            return new Outcome(entry, true, false, digests);
+            return new Outcome(entry, true, false, digests, false);
         }
         if (result instanceof UpstreamIndex.Result.NotModified && previous != null) {
             return new Outcome(previous.confirmedAt(now), false, false);
