@@ -209,10 +209,8 @@ final class ChannelRefresher {
         SortedSet<ComputeBackend> known = state.backends(channel);
         SortedSet<ComputeBackend> channelBackends = known == null ? new TreeSet<>() : known;
         if (result instanceof UpstreamIndex.Result.Read<Map<ComputeBackend, List<IndexedFile>>> read) {
-            if (!read.validators().isEmpty()) {
-                pageValidators.put(pageKey, read.validators());
-            }
             state.recordUnattributed(pageKey, channel, read.unattributed());
+            boolean everyEntryTaken = true;
             Set<ComputeBackend> affected = new TreeSet<>(read.files().keySet());
             affected.addAll(channelBackends);
             for (ComputeBackend backend : affected) {
@@ -222,9 +220,18 @@ final class ChannelRefresher {
                 if (files.isEmpty() && previous == null) {
                     continue;
                 }
-                state.store(key, entries.resolved(key, previous,
+                PackageEntry resolved = entries.resolved(key, previous,
                         new UpstreamIndex.Result.Read<>(files, read.skipped(), Validators.NONE, Map.of(),
-                                read.unparseableNames()), acceptShrink));
+                                read.unparseableNames()), acceptShrink);
+                state.store(key, resolved);
+                everyEntryTaken &= !resolved.isStale();
+            }
+            // a 304 confirms the page as last read: only a page every entry took may be confirmed that way, else
+            // a refused (shrunken, suspect) page would come back as "not modified" and clear the stale reason
+            if (everyEntryTaken && !read.validators().isEmpty()) {
+                pageValidators.put(pageKey, read.validators());
+            } else {
+                pageValidators.remove(pageKey);
             }
             return true;
         }

@@ -108,6 +108,25 @@ class CatalogShrinkTest {
         assertThat(after.isStale()).isFalse();
     }
 
+    @Test
+    void anUnchangedShrunkenAllBackendsPageStillCountsAsAShrink() {
+        // served with an ETag: a 304 for the shrunken page must not pass for a confirmation of the kept copy
+        mirror.override(CHANNEL_PAGE, request -> "\"shrunken\"".equals(request.getHeaders().get("If-None-Match"))
+                ? new mockwebserver3.MockResponse.Builder().code(304).build()
+                : new mockwebserver3.MockResponse.Builder(MirrorServer.html(shrunken)).setHeader("ETag", "\"shrunken\"")
+                        .build());
+
+        catalog.refreshChannel(Channel.STABLE);
+        PackageEntry first = catalog.entry(KEY.channel(), KEY.backend(), KEY.packageName());
+        catalog.refreshChannel(Channel.STABLE);
+        PackageEntry second = catalog.entry(KEY.channel(), KEY.backend(), KEY.packageName());
+
+        assertThat(first.files()).hasSize(13);
+        assertThat(first.staleReason()).contains("shrink 1 of 3");
+        assertThat(second.files()).hasSize(13);
+        assertThat(second.staleReason()).contains("shrink 2 of 3");
+    }
+
     private static int nthAnchor(String page, int n) {
         int at = -1;
         for (int found = 0; found < n; found++) {
