@@ -11,13 +11,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.Channel;
 
 /**
  * {@code POST /admin/catalog/refresh}: refresh the stable channel now, for operators holding the admin token; answers
- * what {@code GET /catalog} shows after it.
+ * what {@code GET /catalog} shows after it. {@code ?accept-shrink=true} takes shrunken pages the loss guard refused.
  */
 @RestController
 @Tag(name = "admin", description = "Operations; disabled unless torchplan.admin.token is set")
@@ -45,9 +46,12 @@ class AdminController {
                     schema = @Schema(implementation = ProblemSchema.class)))
     CatalogSummary refresh(
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-            String authorization) {
+            String authorization,
+            @Parameter(description = "take pages that list far fewer wheels than the copy they replace (a real"
+                    + " removal upstream), which the loss guard otherwise refuses until seen on 3 refreshes in a row")
+            @RequestParam(name = "accept-shrink", defaultValue = "false") boolean acceptShrink) {
         AdminTokenCheck.require(admin, authorization);
-        catalog.refreshChannel(Channel.STABLE);
+        catalog.refreshChannel(Channel.STABLE, acceptShrink);
         return CatalogSummary.of(catalog);
     }
 }

@@ -140,6 +140,14 @@ public record PythonTarget(int major, int minor, boolean freeThreaded) {
         return major + "." + minor;
     }
 
+    /**
+     * {@code 3.12.0}: the version a {@code Requires-Python} is judged against. Only major and minor are known, so
+     * the micro is 0, as pip pads {@code --python-version 3.12}.
+     */
+    public Version fullVersion() {
+        return Version.parse(version() + ".0");
+    }
+
     /** The target as a request names it: {@code cp312}, {@code cp313t}, {@code cp37} (not the ABI {@code cp37m}). */
     @Override
     public String toString() {

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
+import org.torchplan.packaging.RequiresPython;
 import org.torchplan.packaging.SupportedTags;
 
 /**
- * The positions of the files of a catalog entry that install on a target (tags match, not yanked), newest first.
+ * The positions of the files of a catalog entry that install on a target (tags match, Requires-Python admits the
+ * target's Python, not yanked), newest first.
  *
  * <p>Derived data, cached across plans: an entry's files never change (a refresh makes a new entry) and a target's
  * tags are fixed, so the answer for one (entry, tags) pair is computed once. Entries are held weakly and compared
@@ -46,7 +48,8 @@ final class InstallableFiles {
         int count = 0;
         for (int index = 0; index < files.size(); index++) {
             IndexedFile file = files.get(index);
-            if (!file.isYanked() && tags.supports(file.filename())) {
+            if (!file.isYanked() && tags.supports(file.filename())
+                    && RequiresPython.admits(file.requiresPython(), tags.target().python())) {
                 installable[count++] = index;
             }
         }

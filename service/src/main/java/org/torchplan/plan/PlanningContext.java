@@ -68,7 +68,10 @@ final class PlanningContext {
         return entriesRead;
     }
 
-    /** Rule 3, first half: the positions of the entry's files whose tags install on the target and not yanked. */
+    /**
+     * Rule 3, first half: the positions of the entry's files whose tags install on the target, whose Requires-Python
+     * admits the target's Python (an unparseable one admits it, as pip ignores it), and not yanked.
+     */
     int[] installable(PackageEntry entry) {
         return installableFiles.of(entry, tags);
     }

@@ -21,6 +21,22 @@ class AdminApiTest extends ApiTest {
     }
 
     @Test
+    void refreshTakesAcceptShrink() throws Exception {
+        mvc.perform(post("/admin/catalog/refresh").param("accept-shrink", "true")
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value("snapshot"));
+    }
+
+    @Test
+    void anAcceptShrinkThatIsNoBooleanIsA400() throws Exception {
+        mvc.perform(post("/admin/catalog/refresh").param("accept-shrink", "maybe")
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void refreshWithoutATokenIsA401() throws Exception {
         mvc.perform(post("/admin/catalog/refresh"))
                 .andExpect(status().isUnauthorized())

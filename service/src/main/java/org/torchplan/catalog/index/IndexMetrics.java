@@ -28,4 +28,10 @@ public interface IndexMetrics {
 
     /** Links dropped because they are not wheels of the page's package. */
     void skipped(int count);
+
+    /** Links to {@code .whl} files whose names do not parse: dropped, and the page reported as suspect. */
+    default void unparseableWheelNames(int count) {}
+
+    /** Wheels kept whose Requires-Python does not parse: ignored in plans, as pip ignores it. */
+    default void unparseableRequiresPython(int count) {}
 }

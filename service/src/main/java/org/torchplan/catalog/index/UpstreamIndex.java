@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,12 +30,18 @@ public class UpstreamIndex {
         /**
          * @param unattributed files the page listed that belong to no backend of the channel, per folder or label
          *     (see {@link FileAttribution}); kept out of {@code files}
+         * @param unparseableNames links to wheels whose names do not parse: the page is suspect
          */
-        record Read<T>(T files, int skipped, Validators validators, Map<String, Integer> unattributed)
-                implements Result<T> {
+        record Read<T>(T files, int skipped, Validators validators, Map<String, Integer> unattributed,
+                WheelLinks.UnparseableNames unparseableNames) implements Result<T> {
 
             public Read {
                 unattributed = Map.copyOf(unattributed);
+                Objects.requireNonNull(unparseableNames, "unparseableNames");
+            }
+
+            public Read(T files, int skipped, Validators validators, Map<String, Integer> unattributed) {
+                this(files, skipped, validators, unattributed, WheelLinks.UnparseableNames.NONE);
             }
         }
 
@@ -87,6 +94,8 @@ public class UpstreamIndex {
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(key.packageName(), read.page());
             metrics.skipped(wheels.skipped());
+            metrics.unparseableRequiresPython(wheels.unparseableRequiresPython());
+            metrics.unparseableWheelNames(wheels.unparseableNames().count());
             List<IndexedFile> own = new ArrayList<>(wheels.files().size());
             Map<String, Integer> unattributed = new TreeMap<>();
             for (IndexedFile file : fromAllowedOrigins(url, wheels.files(), unattributed)) {
@@ -99,7 +108,7 @@ public class UpstreamIndex {
                     unattributed.merge(groupOf(attribution), 1, Integer::sum);
                 }
             }
-            return new Result.Read<>(own, wheels.skipped(), read.validators(), unattributed);
+            return new Result.Read<>(own, wheels.skipped(), read.validators(), unattributed, wheels.unparseableNames());
         }
         return notRead(outcome);
     }
@@ -114,10 +123,13 @@ public class UpstreamIndex {
         if (outcome instanceof PageReader.Outcome.Read read) {
             WheelLinks.Result wheels = WheelLinks.of(packageName, read.page());
             metrics.skipped(wheels.skipped());
+            metrics.unparseableRequiresPython(wheels.unparseableRequiresPython());
+            metrics.unparseableWheelNames(wheels.unparseableNames().count());
             Map<String, Integer> unattributed = new TreeMap<>();
             Map<ComputeBackend, List<IndexedFile>> byBackend =
                     splitByBackend(fromAllowedOrigins(url, wheels.files(), unattributed), channel, unattributed);
-            return new Result.Read<>(byBackend, wheels.skipped(), read.validators(), unattributed);
+            return new Result.Read<>(byBackend, wheels.skipped(), read.validators(), unattributed,
+                    wheels.unparseableNames());
         }
         return notRead(outcome);
     }

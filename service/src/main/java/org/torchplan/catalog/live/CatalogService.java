@@ -210,8 +210,16 @@ public class CatalogService implements DisposableBean {
 
     /** Refreshes every entry of a channel now (or waits for the refresh under way), then persists the catalog. */
     public void refreshChannel(Channel channel) {
+        refreshChannel(channel, false);
+    }
+
+    /**
+     * The same; with {@code acceptShrink} (an operator's explicit request) pages listing far fewer wheels than
+     * the copy they replace are taken now instead of refused (see {@link LossGuard}).
+     */
+    public void refreshChannel(Channel channel, boolean acceptShrink) {
         if (!properties.offline()) {
-            channels.refresh(channel);
+            channels.refresh(channel, acceptShrink);
         }
     }
 

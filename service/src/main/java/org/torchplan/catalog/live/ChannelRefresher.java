@@ -48,7 +48,14 @@ final class ChannelRefresher {
     private final CatalogExecutors executors;
     private final Map<String, Validators> pageValidators = new ConcurrentHashMap<>();
     /** The refresh under way, per channel. */
-    private final Map<Channel, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final Map<Channel, Run> running = new ConcurrentHashMap<>();
+
+    /**
+     * One channel refresh.
+     *
+     * @param acceptShrink whether its entries take a shrink now (an operator's {@code accept-shrink=true})
+     */
+    private record Run(CompletableFuture<Void> done, boolean acceptShrink) {}
     private final Map<Channel, Instant> lastAttempt = new ConcurrentHashMap<>();
 
     ChannelRefresher(CatalogState state, UpstreamIndex upstream, EntryRefresher entries, CatalogProperties properties,
@@ -66,8 +73,26 @@ final class ChannelRefresher {
 
     /** Refreshes the channel now (or waits for the refresh under way); returns when done. */
     void refresh(Channel channel) {
+        refresh(channel, false);
+    }
+
+    /**
+     * The same; with {@code acceptShrink}, shrunken pages are taken (see {@link LossGuard}). A refresh under way
+     * that does not take them is waited for, then one that does is run (or joined, if another caller asked too).
+     */
+    void refresh(Channel channel, boolean acceptShrink) {
+        while (true) {
+            Run run = start(channel, acceptShrink);
+            join(channel, run.done());
+            if (run.acceptShrink() || !acceptShrink) {
+                return;
+            }
+        }
+    }
+
+    private static void join(Channel channel, CompletableFuture<Void> refresh) {
         try {
-            start(channel).join();
+            refresh.join();
         } catch (java.util.concurrent.CompletionException failed) {
             log.warn("Refresh of the {} channel failed", channel, failed.getCause());
         }
@@ -89,32 +114,35 @@ final class ChannelRefresher {
                 : properties.upstream().retryFailedAfter();
         Instant attempted = lastAttempt.get(channel);
         if (attempted == null || !attempted.plus(spacing).isAfter(clock.instant())) {
-            start(channel);
+            start(channel, false);
         }
     }
 
-    private CompletableFuture<Void> start(Channel channel) {
-        CompletableFuture<Void> started = running.computeIfAbsent(channel, unused -> {
-            CompletableFuture<Void> refresh = new CompletableFuture<>();
+    /** The refresh under way, or a new one taking shrinks when {@code acceptShrink}. */
+    private Run start(Channel channel, boolean acceptShrink) {
+        Run started = running.computeIfAbsent(channel, unused -> {
+            Run created = new Run(new CompletableFuture<>(), acceptShrink);
             try {
-                executors.channels().execute(() -> run(channel, refresh));
+                executors.channels().execute(() -> run(channel, created));
             } catch (RejectedExecutionException shuttingDown) {
                 return null;
             }
-            return refresh;
+            return created;
         });
-        return started != null ? started : CompletableFuture.completedFuture(null);
+        // shutting down: nothing runs, and nothing will; report it done as asked
+        return started != null ? started : new Run(CompletableFuture.completedFuture(null), acceptShrink);
     }
 
-    private void run(Channel channel, CompletableFuture<Void> refresh) {
+    private void run(Channel channel, Run run) {
+        CompletableFuture<Void> refresh = run.done();
         lastAttempt.put(channel, clock.instant());
         RuntimeException failed = null;
         try {
-            refreshAllPackages(channel);
+            refreshAllPackages(channel, run.acceptShrink());
         } catch (RuntimeException failure) {
             failed = failure;
         } finally {
-            running.remove(channel, refresh); // gone before anyone is told it ended: a later refresh starts anew
+            running.remove(channel, run); // gone before anyone is told it ended: a later refresh starts anew
         }
         if (failed == null) {
             refresh.complete(null);
@@ -123,7 +151,7 @@ final class ChannelRefresher {
         }
     }
 
-    private void refreshAllPackages(Channel channel) {
+    private void refreshAllPackages(Channel channel, boolean acceptShrink) {
         boolean listingRead = false;
         try {
             SortedSet<ComputeBackend> listed = upstream.backends(channel);
@@ -137,7 +165,7 @@ final class ChannelRefresher {
         }
         List<Future<Boolean>> tasks = new ArrayList<>();
         for (String name : packages) {
-            tasks.add(executors.pages().submit(() -> refreshPackage(channel, name)));
+            tasks.add(executors.pages().submit(() -> refreshPackage(channel, name, acceptShrink)));
         }
         boolean everyPageRead = listingRead;
         for (Future<Boolean> task : tasks) {
@@ -174,17 +202,15 @@ final class ChannelRefresher {
     }
 
     /** Refreshes one package of a channel from its all-backends page; returns whether that page was read. */
-    private boolean refreshPackage(Channel channel, String name) {
+    private boolean refreshPackage(Channel channel, String name, boolean acceptShrink) {
         String pageKey = channel.id() + "/" + name;
         UpstreamIndex.Result<Map<ComputeBackend, List<IndexedFile>>> result =
                 upstream.allBackends(channel, name, pageValidators.getOrDefault(pageKey, Validators.NONE));
         SortedSet<ComputeBackend> known = state.backends(channel);
         SortedSet<ComputeBackend> channelBackends = known == null ? new TreeSet<>() : known;
         if (result instanceof UpstreamIndex.Result.Read<Map<ComputeBackend, List<IndexedFile>>> read) {
-            if (!read.validators().isEmpty()) {
-                pageValidators.put(pageKey, read.validators());
-            }
             state.recordUnattributed(pageKey, channel, read.unattributed());
+            boolean everyEntryTaken = true;
             Set<ComputeBackend> affected = new TreeSet<>(read.files().keySet());
             affected.addAll(channelBackends);
             for (ComputeBackend backend : affected) {
@@ -194,8 +220,18 @@ final class ChannelRefresher {
                 if (files.isEmpty() && previous == null) {
                     continue;
                 }
-                state.store(key, entries.resolved(key, previous,
-                        new UpstreamIndex.Result.Read<>(files, read.skipped(), Validators.NONE, Map.of())));
+                PackageEntry resolved = entries.resolved(key, previous,
+                        new UpstreamIndex.Result.Read<>(files, read.skipped(), Validators.NONE, Map.of(),
+                                read.unparseableNames()), acceptShrink);
+                state.store(key, resolved);
+                everyEntryTaken &= !resolved.isStale();
+            }
+            // a 304 confirms the page as last read: only a page every entry took may be confirmed that way, else
+            // a refused (shrunken, suspect) page would come back as "not modified" and clear the stale reason
+            if (everyEntryTaken && !read.validators().isEmpty()) {
+                pageValidators.put(pageKey, read.validators());
+            } else {
+                pageValidators.remove(pageKey);
             }
             return true;
         }
@@ -215,7 +251,7 @@ final class ChannelRefresher {
             for (ComputeBackend backend : channelBackends) {
                 EntryKey key = new EntryKey(channel, backend, name);
                 if (state.get(key) != null) {
-                    entries.refresh(key);
+                    entries.refresh(key, acceptShrink);
                 }
             }
             return true;

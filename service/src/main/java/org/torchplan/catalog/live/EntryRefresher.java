@@ -36,6 +36,8 @@ final class EntryRefresher {
     private final Map<EntryKey, Validators> validators = new ConcurrentHashMap<>();
     private final Set<EntryKey> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<EntryKey, Instant> lastAttempt = new ConcurrentHashMap<>();
+    /** Refreshes in a row whose answer was refused as a shrink, per entry (see {@link LossGuard}); in memory only. */
+    private final Map<EntryKey, Integer> consecutiveShrinks = new ConcurrentHashMap<>();
 
     EntryRefresher(CatalogState state, UpstreamIndex upstream, CatalogProperties properties, Clock clock,
             CatalogMetrics metrics, CatalogWriter writer, CompanionMetadataFetcher metadata, ExecutorService pages) {
@@ -61,8 +63,13 @@ final class EntryRefresher {
 
     /** Refreshes one entry from its per-backend page now, on the calling thread. */
     PackageEntry refresh(EntryKey key) {
+        return refresh(key, false);
+    }
+
+    /** The same, taking a shrink now when {@code acceptShrink} (an operator's explicit refresh). */
+    PackageEntry refresh(EntryKey key, boolean acceptShrink) {
         lastAttempt.put(key, clock.instant());
-        PackageEntry updated = resolved(key, state.get(key), read(key));
+        PackageEntry updated = resolved(key, state.get(key), read(key), acceptShrink);
         state.store(key, updated);
         writer.writeSoon();
         return updated;
@@ -99,12 +106,26 @@ final class EntryRefresher {
 
     /** The entry that results from an upstream answer, given the copy it would replace. */
     PackageEntry resolved(EntryKey key, PackageEntry previous, UpstreamIndex.Result<List<IndexedFile>> result) {
+        return resolved(key, previous, result, false);
+    }
+
+    /** The same, taking a shrink now when {@code acceptShrink}. */
+    PackageEntry resolved(EntryKey key, PackageEntry previous, UpstreamIndex.Result<List<IndexedFile>> result,
+            boolean acceptShrink) {
         Instant now = clock.instant();
+        EntryResolution.ShrinkAllowance shrinks = new EntryResolution.ShrinkAllowance(
+                consecutiveShrinks.getOrDefault(key, 0), acceptShrink);
         EntryResolution.Outcome outcome = EntryResolution.resolve(key, previous, state.isFromElsewhere(previous),
-                result, now, properties.minRatio(), state.sourceOf(key.channel()));
+                result, now, properties.minRatio(), state.sourceOf(key.channel()), shrinks);
+        if (outcome.shrinkRefused()) {
+            consecutiveShrinks.merge(key, 1, Integer::sum);
+        } else if (result instanceof UpstreamIndex.Result.Read || result instanceof UpstreamIndex.Result.NotModified) {
+            consecutiveShrinks.remove(key); // failures neither count nor break the run: they say nothing of size
+        }
         if (outcome.refused()) {
             metrics.refused();
         }
+        metrics.digests(outcome.digests());
         if (outcome.live()) {
             if (result instanceof UpstreamIndex.Result.Read<List<IndexedFile>> read && !read.validators().isEmpty()) {
                 validators.put(key, read.validators());

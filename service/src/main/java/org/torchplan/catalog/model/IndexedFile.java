@@ -46,6 +46,11 @@ public record IndexedFile(
         return filename.version();
     }
 
+    /** The same file with another digest (the known one, when upstream's answer changed or dropped it). */
+    public IndexedFile withSha256(String digest) {
+        return new IndexedFile(filename, url, digest, requiresPython, hasCoreMetadata, uploadTime, yanked);
+    }
+
     public boolean isYanked() {
         return yanked != null;
     }

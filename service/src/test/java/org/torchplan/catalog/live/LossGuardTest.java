@@ -42,4 +42,17 @@ class LossGuardTest {
 
         assertThat(LossGuard.refusal(previous, fresh, 3, 0.5).isPresent()).isEqualTo(refused);
     }
+
+    @ParameterizedTest(name = "{0} known, {1} new: shrink={2}")
+    @CsvSource({
+        "0, 1, false",
+        "10, 0, false",
+        "10, 4, true",
+        "10, 5, false",
+    })
+    void aShrinkIsFewerWheelsButSome(int known, int fresh, boolean shrink) {
+        PackageEntry previous = known == 0 ? null : entryWith(known);
+
+        assertThat(LossGuard.isShrink(previous, fresh, 0.5)).isEqualTo(shrink);
+    }
 }

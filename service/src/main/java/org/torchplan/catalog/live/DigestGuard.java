@@ -1,0 +1,111 @@
+package org.torchplan.catalog.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
+
+/**
+ * Keeps the sha256 of a wheel as first read: a published wheel is immutable, so a digest that changes is either a
+ * broken upstream or tampering, and a digest that goes missing would switch hash checking off ({@code --hash}
+ * leaves the requirements output). pip checks what the plan's {@code --hash} says, so the known digest stays:
+ * <ul>
+ *   <li>a file (by name) listed with a digest other than the known one keeps the known digest, and the entry is
+ *       reported ("possible tampering");</li>
+ *   <li>a file listed without the digest it had keeps the known digest;</li>
+ *   <li>links of one file name with different digests on one page: no digest can be trusted, the file is refused
+ *       (not planned) and reported.</li>
+ * </ul>
+ */
+public final class DigestGuard {
+
+    /**
+     * @param files the files to keep, in the page's order
+     * @param problems what to report in the entry's stale reason, or empty
+     * @param changedDigests files whose new digest was refused
+     * @param droppedDigests files listed without their known digest, which was kept
+     * @param conflictingDuplicates file names refused for links with different digests
+     */
+    public record Checked(List<IndexedFile> files, List<String> problems, int changedDigests, int droppedDigests,
+            int conflictingDuplicates) {
+
+        public Checked {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Nothing checked, nothing found. */
+    static final Checked NONE = new Checked(List.of(), List.of(), 0, 0, 0);
+
+    private DigestGuard() {}
+
+    /** {@code fresh} checked against the digests {@code previous} (null when none) knew. */
+    static Checked check(PackageEntry previous, List<IndexedFile> fresh) {
+        Map<String, Set<String>> digestsByName = new LinkedHashMap<>();
+        for (IndexedFile file : fresh) {
+            Set<String> digests = digestsByName.computeIfAbsent(file.filename().toString(), name -> new LinkedHashSet<>());
+            if (file.sha256() != null) {
+                digests.add(file.sha256());
+            }
+        }
+        Map<String, String> known = knownDigests(previous);
+        List<IndexedFile> kept = new ArrayList<>(fresh.size());
+        List<String> problems = new ArrayList<>();
+        int changed = 0;
+        int dropped = 0;
+        int conflicting = 0;
+        for (Map.Entry<String, Set<String>> named : digestsByName.entrySet()) {
+            if (named.getValue().size() > 1) {
+                conflicting++;
+                problems.add("upstream listed " + named.getKey() + " with " + named.getValue().size()
+                        + " different sha256 digests; refused the file");
+            }
+        }
+        for (IndexedFile file : fresh) {
+            String name = file.filename().toString();
+            if (digestsByName.get(name).size() > 1) {
+                continue;
+            }
+            String knownDigest = known.get(name);
+            if (knownDigest == null || knownDigest.equals(file.sha256())) {
+                kept.add(file);
+            } else if (file.sha256() == null) {
+                dropped++;
+                kept.add(file.withSha256(knownDigest));
+            } else {
+                changed++;
+                problems.add("possible tampering: upstream listed " + name + " with sha256 " + file.sha256()
+                        + " where " + knownDigest + " was known; kept the known digest");
+                kept.add(file.withSha256(knownDigest));
+            }
+        }
+        return new Checked(kept, problems, changed, dropped, conflicting);
+    }
+
+    /** File name to digest, for the files of {@code previous} whose name has one digest there. */
+    private static Map<String, String> knownDigests(PackageEntry previous) {
+        Map<String, String> known = new HashMap<>();
+        if (previous == null) {
+            return known;
+        }
+        Set<String> ambiguous = new LinkedHashSet<>();
+        for (IndexedFile file : previous.files()) {
+            if (file.sha256() == null) {
+                continue;
+            }
+            String name = file.filename().toString();
+            String other = known.putIfAbsent(name, file.sha256());
+            if (other != null && !other.equals(file.sha256())) {
+                ambiguous.add(name);
+            }
+        }
+        known.keySet().removeAll(ambiguous);
+        return known;
+    }
+}
