@@ -1,11 +1,14 @@
 package org.torchplan.catalog.index;
 
-import org.torchplan.catalog.model.Channel;
-import org.torchplan.catalog.model.IndexedFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.backend.InvalidBackendException;
+import org.torchplan.catalog.model.Channel;
+import org.torchplan.catalog.model.IndexedFile;
+import org.torchplan.catalog.model.PackageEntry;
 
 /**
  * Which backend of a channel a listed wheel belongs to, read from where the index stores it.
@@ -65,6 +68,24 @@ public sealed interface FileAttribution {
         }
         ComputeBackend labelled = exactBackend(label);
         return labelled != null ? new Backend(labelled) : new Unattributed("+" + label);
+    }
+
+    /**
+     * The entry with only the files its backend owns: for stored data recorded before this rule (a root file
+     * labelled {@code +cpu} was once kept on every backend's page).
+     */
+    static PackageEntry ownFiles(PackageEntry entry) {
+        List<IndexedFile> own = new ArrayList<>(entry.files().size());
+        for (IndexedFile file : entry.files()) {
+            FileAttribution attribution = of(file, entry.channel());
+            if (attribution instanceof EveryBackend
+                    || attribution instanceof Backend owner && owner.backend().equals(entry.backend())) {
+                own.add(file);
+            }
+        }
+        return own.size() == entry.files().size() ? entry
+                : new PackageEntry(entry.channel(), entry.backend(), entry.packageName(), own, entry.fetchedAt(),
+                        entry.source(), entry.staleReason());
     }
 
     /** The backend a name spells exactly in canonical form ({@code cu126}, not {@code cu12.6} or {@code CU126}). */

@@ -21,6 +21,7 @@ import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.EntryKey;
+import org.torchplan.catalog.index.FileAttribution;
 import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.catalog.storage.CatalogData;
 
@@ -177,12 +178,16 @@ final class CatalogState {
         changes.incrementAndGet();
     }
 
-    /** Takes the data a start-up loads (the snapshot or the persisted catalog) whole, for the package set. */
+    /**
+     * Takes the data a start-up loads (the snapshot or the persisted catalog) whole, for the package set. Files a
+     * backend does not own by {@link FileAttribution} (stored data recorded before that rule, e.g. a root file
+     * labelled {@code +cpu} on every backend's page) are left out, as a refresh would leave them out.
+     */
     void load(CatalogData base, CatalogSource source, Set<String> packages) {
         base.backends().forEach(this::addBackends);
         for (PackageEntry entry : base.entries()) {
             if (packages.contains(entry.packageName())) {
-                store(keyOf(entry), entry);
+                store(keyOf(entry), FileAttribution.ownFiles(entry));
                 addBackends(entry.channel(), new TreeSet<>(Set.of(entry.backend())));
             }
         }

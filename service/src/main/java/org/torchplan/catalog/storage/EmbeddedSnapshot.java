@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
+import org.torchplan.catalog.index.FileAttribution;
 import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.Channel;
@@ -49,7 +50,8 @@ public final class EmbeddedSnapshot {
         Set<String> packages = new TreeSet<>();
         data.entries().forEach(entry -> packages.add(entry.packageName()));
         return CatalogSnapshot.of(Channel.STABLE, data.upstream(), packages,
-                data.backends().getOrDefault(Channel.STABLE, new TreeSet<>()), data.entries(), new CompanionPairing(),
+                data.backends().getOrDefault(Channel.STABLE, new TreeSet<>()),
+                data.entries().stream().map(FileAttribution::ownFiles).toList(), new CompanionPairing(),
                 new CatalogStatus(CatalogSource.SNAPSHOT, data.recordedAt(), false));
     }
 }

@@ -66,4 +66,34 @@ class EmbeddedSnapshotTest {
         assertThat(none.files()).isEmpty();
         assertThat(none.packageName()).isEqualTo("torchcodec");
     }
+
+    /**
+     * The recording lists the root file fbgemm_gpu-0.6.0+cpu on every backend's page (as the index does); a backend
+     * never owns another backend's build, so the live catalog loads it on cpu alone.
+     */
+    @Test
+    void theLiveCatalogLoadsNoRootFileLabelledForAnotherBackend() throws Exception {
+        java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("embedded-snapshot-test");
+        org.torchplan.catalog.live.CatalogService catalog = org.torchplan.catalog.live.CatalogService.standalone(
+                org.torchplan.catalog.CatalogProperties.defaults(dataDir), org.torchplan.catalog.model.PytorchIndex.ROOT_URL,
+                new org.torchplan.catalog.live.CatalogMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                EmbeddedSnapshot.load(), java.time.Clock.systemUTC());
+        try {
+            assertThat(EmbeddedSnapshot.load().entries().stream()
+                    .filter(entry -> !entry.backend().equals(ComputeBackend.CPU))
+                    .flatMap(entry -> entry.files().stream())
+                    .anyMatch(file -> file.filename().toString().startsWith("fbgemm_gpu-0.6.0+cpu")))
+                    .as("the recording has the root file on other backends' pages").isTrue();
+            assertThat(catalog.allEntries()).allSatisfy(entry -> assertThat(entry.files()).allSatisfy(file -> {
+                String label = file.version().local();
+                if (label != null && label.equals("cpu")) {
+                    assertThat(entry.backend()).isEqualTo(ComputeBackend.CPU);
+                }
+            }));
+            assertThat(catalog.entry(org.torchplan.catalog.model.Channel.STABLE, ComputeBackend.CPU, "fbgemm-gpu")
+                    .files()).anyMatch(file -> file.filename().toString().startsWith("fbgemm_gpu-0.6.0+cpu"));
+        } finally {
+            catalog.destroy();
+        }
+    }
 }
