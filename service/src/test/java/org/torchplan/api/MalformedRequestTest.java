@@ -1,0 +1,79 @@
+package org.torchplan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Malformed encodings, parameter names and markers are 4xx problems, in MockMvc and over real HTTP through the
+ * servlet container (which decodes the query itself, before any controller runs).
+ */
+class MalformedRequestTest extends ApiTest {
+
+    private static final String QUERY = "/plan?requirement=torch&python=cp312&os=linux&arch=x86_64";
+
+    @Test
+    void aCompatibleReleaseClauseWithOneSegmentInAMarkerIsA400NamingTheRequirement() throws Exception {
+        String body = PlanApiErrorTest.withField("requirements[0]", "torch; python_version ~= \"3\"");
+
+        MockHttpServletResponse response = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse();
+        RawHttp.Response raw = RawHttp.post(port, "/plan", body);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("\"field\":\"requirements[0]\"").contains("~=");
+        assertThat(raw.status()).isEqualTo(400);
+        assertThat(raw.body()).contains("\"field\":\"requirements[0]\"");
+    }
+
+    @Test
+    void anEmptyParameterNameIsA400() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(QUERY + "&=v")).andReturn().getResponse();
+        RawHttp.Response raw = RawHttp.get(port, QUERY + "&=v");
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(raw.status()).isEqualTo(400);
+        assertThat(raw.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requirement=%ZZ", "requirement=%", "requirement=torch%", "requirement=%2",
+        "arch=%ED%A0%80", "arch=%C3%28", "arch=%FF", "os=%00", "python=%F4%90%80%80", "%ZZ=1", "%ED%A0%80=x"})
+    void malformedPercentEncodingIsA400OverRealHttp(String parameter) throws Exception {
+        RawHttp.Response raw = RawHttp.get(port, QUERY + "&" + parameter);
+
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(400);
+        assertThat(raw.contentType()).as(raw.toString()).startsWith("application/problem+json");
+        ProblemLeaks.assertNone(raw.body());
+    }
+
+    @Test
+    void moreParametersThanTheContainerReadsIsA400() throws Exception {
+        RawHttp.Response raw = RawHttp.get(port, QUERY + "&x=1".repeat(1200));
+
+        assertThat(raw.status()).as(raw.toString()).isBetween(400, 499);
+        ProblemLeaks.assertNone(raw.body());
+    }
+
+    @Test
+    void twoJsonObjectsBackToBackAreA400ThatNamesNoParserInternals() throws Exception {
+        String body = DRIVER_570_BODY + DRIVER_570_BODY;
+
+        MockHttpServletResponse response = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse();
+        RawHttp.Response raw = RawHttp.post(port, "/plan", body);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        ProblemLeaks.assertNone(response.getContentAsString());
+        assertThat(response.getContentAsString()).contains("one JSON object");
+        assertThat(raw.status()).isEqualTo(400);
+        ProblemLeaks.assertNone(raw.body());
+    }
+}
