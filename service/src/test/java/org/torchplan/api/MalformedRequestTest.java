@@ -76,4 +76,19 @@ class MalformedRequestTest extends ApiTest {
         assertThat(raw.status()).isEqualTo(400);
         ProblemLeaks.assertNone(raw.body());
     }
+
+    @Test
+    void errorIsNoEndpoint() throws Exception {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE"}) {
+            RawHttp.Response raw = RawHttp.send(port, (method + " /error HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(raw.status()).as(method + " " + raw).isEqualTo(404);
+            assertThat(raw.body()).as(method).doesNotContain("999");
+            assertThat(raw.contentType()).as(method).startsWith("application/problem+json");
+        }
+        assertThat(mvc.perform(get("/error")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/error")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
 }
