@@ -29,7 +29,7 @@ final class PlanRequestReader {
 
     /** Words of Jackson's messages that name its own types and settings: a reason holding one is not shown. */
     private static final List<String> INTERNAL_NAMES = List.of("tools.jackson", "java.", "Exception", "Feature",
-            "JsonNode", "JsonToken", "bound as");
+            "JsonNode", "JsonToken", "bound as", "Constraints", "`");
 
     private static final Set<String> TOP_LEVEL = Set.of(
             "requirements", "python", "platform", "gpu", "channel", "backend", "strategy", "installer");

@@ -54,6 +54,20 @@ class MalformedRequestTest extends ApiTest {
         ProblemLeaks.assertNone(raw.body());
     }
 
+    /** Bytes Tomcat refuses in a request line before the service sees it: still a problem document. */
+    @ParameterizedTest
+    @ValueSource(strings = {"arch=x86_\u00e9", "requirement=torch{", "requirement=\"torch\"", "os=<linux>",
+        "arch=x86\u000b64"})
+    void requestLinesTomcatRefusesAreProblemDocuments(String parameter) throws Exception {
+        RawHttp.Response raw = RawHttp.send(port, ("GET " + QUERY + "&" + parameter
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(400);
+        assertThat(raw.contentType()).as(raw.toString()).startsWith("application/problem+json");
+        assertThat(raw.body()).contains("\"status\":400").doesNotContain("Tomcat").doesNotContain("<html");
+        ProblemLeaks.assertNone(raw.body());
+    }
+
     @Test
     void moreParametersThanTheContainerReadsIsA400() throws Exception {
         RawHttp.Response raw = RawHttp.get(port, QUERY + "&x=1".repeat(1200));
@@ -75,6 +89,18 @@ class MalformedRequestTest extends ApiTest {
         assertThat(response.getContentAsString()).contains("one JSON object");
         assertThat(raw.status()).isEqualTo(400);
         ProblemLeaks.assertNone(raw.body());
+    }
+
+    @Test
+    void jsonNestedTooDeepIsA400ThatNamesNoParserSettings() throws Exception {
+        String body = "{\"requirements\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+        MockHttpServletResponse response = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        ProblemLeaks.assertNone(response.getContentAsString());
+        assertThat(response.getContentAsString()).doesNotContain("Constraints").doesNotContain("`");
     }
 
     @Test
