@@ -46,6 +46,10 @@ class ApiFuzzTest extends ApiTest {
             "requirement=torch&requirement=torchaudio&python=3.12&os=macos&arch=aarch64&macos=14.0&installer=uv",
             "requirement=torch%3B+sys_platform+%3D%3D+%22win32%22&python=cp312&os=windows&arch=x86_64&backend=cu126");
 
+    /** Mostly renderings the plan has; one it has not (406 before any body is read). */
+    private static final List<String> ACCEPTS = List.of("application/json", "*/*", "text/x-shellscript",
+        "text/plain", "", "application/json, text/x-shellscript;q=0.5", "application/xml");
+
     private static final String[] JSON_TOKENS = {"{", "}", "[", "]", ",", ":", "\"", "null", "true", "\"\"",
         "\"requirements\":", "\"python\":", "\"platform\":", "\"gpu\":", "\"os\":", "\"torch\"", "\"cp312\"",
         "\"torch; python_version ~= \\\"3\\\"\"", "\"torch; os_name ~= \\\"x\\\"\"", "\"torch @ file:///x\"",
@@ -70,6 +74,7 @@ class ApiFuzzTest extends ApiTest {
         for (int index = 0; index < MOCK_BODY_CASES; index++) {
             byte[] body = bodies.mutate(seed(BODIES, bodies));
             MockHttpServletResponse response = mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON)
+                    .header("Accept", ACCEPTS.get(bodies.random().nextInt(ACCEPTS.size())))
                     .content(body)).andReturn().getResponse();
             check("mock POST #" + index + " " + RequestMutator.show(body), response.getStatus(),
                     response.getContentType(), response.getContentAsString(StandardCharsets.UTF_8));
