@@ -54,6 +54,19 @@ class MalformedRequestTest extends ApiTest {
         ProblemLeaks.assertNone(raw.body());
     }
 
+    /** The other endpoints: malformed paths and queries are 4xx problems too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/catalog/stable/cpu/%ED%A0%80", "/catalog/%ZZ/cpu/torch", "/catalog/stable/cpu/torch%",
+        "/catalog/stable/cpu/%00", "/backends?python=%ZZ", "/policy?%=1", "/catalog?x=%ED%A0%80", "/plan/%2e%2e/error",
+        "/%2e%2e/%2e%2e/etc/passwd", "/error?x=1", "/catalog/stable/cu126/torch%3Bx", "/backends?=&="})
+    void malformedPathsAndQueriesOfEveryEndpointAreProblems(String target) throws Exception {
+        RawHttp.Response raw = RawHttp.get(port, target);
+
+        assertThat(raw.status()).as(target + " " + raw).isBetween(400, 499);
+        assertThat(raw.contentType()).as(target + " " + raw).startsWith("application/problem+json");
+        ProblemLeaks.assertNone(raw.body());
+    }
+
     /** Bytes Tomcat refuses in a request line before the service sees it: still a problem document. */
     @ParameterizedTest
     @ValueSource(strings = {"arch=x86_\u00e9", "requirement=torch{", "requirement=\"torch\"", "os=<linux>",
