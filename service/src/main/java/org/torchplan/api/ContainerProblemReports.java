@@ -48,12 +48,21 @@ class ContainerProblemReports implements WebServerFactoryCustomizer<TomcatServle
             }
             HttpStatus resolved = HttpStatus.resolve(status);
             String title = resolved == null ? "Error" : resolved.getReasonPhrase();
-            boolean client = status < 500;
-            String detail = client
-                    ? "the request is not valid HTTP (in a query, percent-encode as UTF-8 every character but"
-                            + " letters, digits and -._~!'()*+,;=:@/?)"
-                    : "the service failed to answer; the error is logged";
-            String type = client ? "invalid-request" : "internal-error";
+            String type;
+            String detail;
+            if (status < 500) {
+                type = "invalid-request";
+                detail = "the request is not valid HTTP (in a query, percent-encode as UTF-8 every character but"
+                        + " letters, digits and -._~!'()*+,;=:@/?)";
+            } else if (status == 501 || status == 505) {
+                // HTTP answers an unknown transfer coding or version with a 5xx, though the request is at fault
+                type = "unsupported-request";
+                detail = "the request uses an HTTP version or transfer coding the service does not support;"
+                        + " send HTTP/1.1 or HTTP/1.0";
+            } else {
+                type = "internal-error";
+                detail = "the service failed to answer; the error is logged";
+            }
             String body = "{\"type\":\"https://torchplan.org/problems/" + type + "\",\"title\":\"" + title
                     + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
             try {

@@ -81,6 +81,20 @@ class MalformedRequestTest extends ApiTest {
         ProblemLeaks.assertNone(raw.body());
     }
 
+    /** HTTP's own 5xx for what the client sent: a problem that says so, not "the service failed". */
+    @Test
+    void anUnsupportedHttpVersionOrTransferCodingIsAProblemNamingIt() throws Exception {
+        for (String head : new String[] {"GET /plan HTTP/2.5\r\nHost: localhost",
+            "GET /plan HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip"}) {
+            RawHttp.Response raw = RawHttp.send(port, (head + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(raw.status()).as(head).isIn(501, 505);
+            assertThat(raw.contentType()).as(head).startsWith("application/problem+json");
+            assertThat(raw.body()).as(head).contains("unsupported-request").doesNotContain("failed to answer");
+        }
+    }
+
     @Test
     void moreParametersThanTheContainerReadsIsA400() throws Exception {
         RawHttp.Response raw = RawHttp.get(port, QUERY + "&x=1".repeat(1200));
