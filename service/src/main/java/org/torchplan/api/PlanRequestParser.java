@@ -13,6 +13,8 @@ import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Architecture;
 import org.torchplan.packaging.GlibcVersion;
 import org.torchplan.packaging.MacosVersion;
+import org.torchplan.packaging.Marker;
+import org.torchplan.packaging.MarkerEnvironment;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.PythonTarget;
 import org.torchplan.packaging.Requirement;
@@ -32,6 +34,8 @@ final class PlanRequestParser {
     private static final int MAXIMUM_FIELD_LENGTH = 64;
 
     private final List<InvalidField> errors = new ArrayList<>();
+    /** The field each parsed requirement came from: invalid ones leave gaps in the list. */
+    private final List<String> requirementFields = new ArrayList<>();
 
     private PlanRequestParser() {
     }
@@ -71,6 +75,9 @@ final class PlanRequestParser {
         Target target = null;
         if (errors.isEmpty()) {
             target = target(python, os, arch, glibc, macos);
+        }
+        if (target != null) {
+            markersEvaluate(requirements, target);
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -114,8 +121,30 @@ final class PlanRequestParser {
                 continue;
             }
             requirements.add(requirement);
+            requirementFields.add(field);
         }
         return requirements;
+    }
+
+    /**
+     * Evaluates each marker for the target, as the planner will: a comparison PEP 508 leaves undefined (such as
+     * {@code python_version ~= "3"}, where {@code ~=3} is no version clause) is refused here, naming its field,
+     * instead of failing in the middle of the plan. pip refuses those markers too, but only when it evaluates them.
+     */
+    private void markersEvaluate(List<Requirement> requirements, Target target) {
+        MarkerEnvironment environment = target.markerEnvironment();
+        for (int index = 0; index < requirements.size(); index++) {
+            Optional<Marker> marker = requirements.get(index).marker();
+            if (marker.isEmpty()) {
+                continue;
+            }
+            try {
+                marker.get().evaluate(environment);
+            } catch (IllegalArgumentException | IllegalStateException undefined) {
+                errors.add(new InvalidField(requirementFields.get(index), undefined.getMessage() == null
+                        ? "the marker cannot be evaluated" : PrintableText.shorten(undefined.getMessage(), 400)));
+            }
+        }
     }
 
     private Optional<Gpu> gpu(PlanRequestBody.Gpu body) {

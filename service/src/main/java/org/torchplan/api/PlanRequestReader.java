@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +23,13 @@ final class PlanRequestReader {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // on by default in Jackson 3, with a message naming its own types: read() checks for trailing content
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Words of Jackson's messages that name its own types and settings: a reason holding one is not shown. */
+    private static final List<String> INTERNAL_NAMES = List.of("tools.jackson", "java.", "Exception", "Feature",
+            "JsonNode", "JsonToken", "bound as", "Constraints", "`");
 
     private static final Set<String> TOP_LEVEL = Set.of(
             "requirements", "python", "platform", "gpu", "channel", "backend", "strategy", "installer");
@@ -35,8 +42,12 @@ final class PlanRequestReader {
     /** @throws InvalidRequestException naming every field that is not of the expected JSON type */
     static PlanRequestBody read(byte[] body) {
         JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser parser = JSON.createParser(body)) {
+            root = JSON.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                throw InvalidRequestException.of("body", "expected one JSON object, found more after it"
+                        + at(parser.currentTokenLocation()));
+            }
         } catch (JacksonException malformed) {
             throw InvalidRequestException.of("body", "not valid JSON: " + describe(malformed));
         }
@@ -156,10 +167,17 @@ final class PlanRequestReader {
                 reason = reason.substring(0, cut);
             }
         }
-        var location = malformed.getLocation();
-        if (location != null && location.getLineNr() > 0) {
-            reason += " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        for (String internal : INTERNAL_NAMES) {
+            if (reason.contains(internal)) {
+                reason = "malformed JSON";
+                break;
+            }
         }
-        return reason;
+        return PrintableText.shorten(reason, 200) + at(malformed.getLocation());
+    }
+
+    private static String at(TokenStreamLocation location) {
+        return location != null && location.getLineNr() > 0
+                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
     }
 }

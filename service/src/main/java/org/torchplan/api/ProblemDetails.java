@@ -3,6 +3,7 @@ package org.torchplan.api;
 import org.torchplan.catalog.AdminAccessException;
 import org.torchplan.catalog.index.UpstreamUnavailableException;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -94,6 +95,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return answer;
     }
 
+    /**
+     * The container could not read the query string (more parameters than it accepts, an encoding {@link
+     * QueryStringFilter} let through): the caller's mistake, and the container's message may echo corrupted bytes.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException unreadable) {
+        return invalid(InvalidRequestException.of("query", "the query string could not be read"));
+    }
+
     /** A bug, not bad input: logged with its stack trace here, never shown to the caller. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception unexpected, WebRequest request) throws Exception {
@@ -120,14 +130,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return answer;
     }
 
-    private static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
         return problem;
     }
 
-    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+    static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
