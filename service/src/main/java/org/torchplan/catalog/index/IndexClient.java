@@ -96,6 +96,19 @@ public class IndexClient {
         }
     }
 
+    /**
+     * Whether the body's end was marked by the protocol, so that a connection closed early is an I/O error rather
+     * than a shorter page: a Content-Length, chunked or HTTP/2 framing, or a gzip stream (its trailer). Read from
+     * the network response: OkHttp drops the length of a body it decompresses.
+     */
+    private static boolean framed(Response response) {
+        Response network = response.networkResponse() != null ? response.networkResponse() : response;
+        return network.header("Content-Length") != null
+                || "chunked".equalsIgnoreCase(network.header("Transfer-Encoding"))
+                || "gzip".equalsIgnoreCase(network.header("Content-Encoding"))
+                || (network.protocol() != okhttp3.Protocol.HTTP_1_1 && network.protocol() != okhttp3.Protocol.HTTP_1_0);
+    }
+
     private PageResponse fetchOnce(String url, Validators previous) throws IOException {
         Request.Builder request = new Request.Builder().url(url).header("Accept", ACCEPT);
         if (previous.etag() != null) {
@@ -123,7 +136,7 @@ public class IndexClient {
                     .toLowerCase(Locale.ROOT);
             Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
             return new PageResponse(response.code(), text, mediaType, validators, bytes,
-                    response.request().url().toString());
+                    response.request().url().toString(), framed(response));
         } finally {
             permits.release();
         }

@@ -44,6 +44,11 @@ public class PageReader {
         if (!response.isSuccessful()) {
             return new Outcome.Failed("fetch of " + url + " answered HTTP " + response.status());
         }
+        if (!response.framed() && !response.isJson() && !endsAsAWholePage(response.body())) {
+            // a JSON page cut short does not parse; an HTML one would, as a shorter page
+            return new Outcome.Failed("page " + url + " may be cut short: no length was declared and it does not"
+                    + " end with </html>");
+        }
         try {
             // relative links resolve against where the page was found, after redirects (as pip does)
             ParsedPage page = response.isJson()
@@ -53,6 +58,11 @@ public class PageReader {
         } catch (MalformedPageException malformed) {
             return new Outcome.Failed("page " + url + " is malformed: " + malformed.getMessage());
         }
+    }
+
+    private static boolean endsAsAWholePage(String html) {
+        String end = html.strip();
+        return end.regionMatches(true, Math.max(0, end.length() - 7), "</html>", 0, 7);
     }
 
     /**
@@ -69,6 +79,10 @@ public class PageReader {
         }
         if (!response.isSuccessful()) {
             throw new UpstreamUnavailableException("listing " + url + " answered HTTP " + response.status());
+        }
+        if (!response.framed() && !response.isJson() && !endsAsAWholePage(response.body())) {
+            throw new UpstreamUnavailableException("listing " + url + " may be cut short: no length was declared and"
+                    + " it does not end with </html>");
         }
         try {
             return response.isJson() ? JsonIndexParser.projects(response.body()) : HtmlIndexParser.folders(response.body());

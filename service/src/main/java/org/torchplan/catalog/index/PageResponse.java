@@ -9,9 +9,11 @@ package org.torchplan.catalog.index;
  * @param validators the validators sent with a 2xx answer
  * @param bytes bytes of body received
  * @param url the URL the answer came from, after redirects: relative links resolve against it, as pip does
+ * @param framed whether the protocol marked where the body ends (a length, chunked or HTTP/2 framing, a gzip
+ *     trailer): then a body cut short fails to read; without framing a cut body would read as a shorter page
  */
 public record PageResponse(int status, String body, String contentType, Validators validators, long bytes,
-        String url) {
+        String url, boolean framed) {
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;
