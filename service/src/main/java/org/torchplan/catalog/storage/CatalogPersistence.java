@@ -112,10 +112,7 @@ public class CatalogPersistence {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | CorruptCatalogFileException unreadable) {
-            String reason = unreadable instanceof CorruptCatalogFileException
-                    ? unreadable.getMessage()
-                    : "unreadable: " + CatalogFileFormat.describe(unreadable);
-            ignored(file, reason);
+            ignored(file, reasonOf(unreadable));
             return Optional.empty();
         }
     }
@@ -178,10 +175,7 @@ public class CatalogPersistence {
         } catch (NoSuchFileException absent) {
             return Map.of();
         } catch (IOException | CorruptCatalogFileException unreadable) {
-            String reason = unreadable instanceof CorruptCatalogFileException
-                    ? unreadable.getMessage()
-                    : "unreadable: " + CatalogFileFormat.describe(unreadable);
-            ignored(file, reason);
+            ignored(file, reasonOf(unreadable));
             return Map.of();
         }
     }
@@ -232,5 +226,12 @@ public class CatalogPersistence {
     @FunctionalInterface
     private interface Content {
         void writeTo(OutputStream output) throws IOException;
+    }
+
+    /** Why a stored file is ignored: what the format check found, or what reading it failed with. */
+    private static String reasonOf(Exception unreadable) {
+        return unreadable instanceof CorruptCatalogFileException
+                ? unreadable.getMessage()
+                : "unreadable: " + CatalogFileFormat.describe(unreadable);
     }
 }
