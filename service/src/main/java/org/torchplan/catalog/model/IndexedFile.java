@@ -48,7 +48,7 @@ public record IndexedFile(
 
     /** The same file with another digest (the known one, when upstream's answer changed or dropped it). */
     public IndexedFile withSha256(String digest) {
-        return new IndexedFile(filename, url, digest, requiresPython, hasCoreMetadata, uploadTime, yanked);
+        return new IndexedFile(filename, url, digest, requiresPython, hasCoreMetadata, uploadTime, yanked, coreMetadataSha256);
     }
 
     public boolean isYanked() {
