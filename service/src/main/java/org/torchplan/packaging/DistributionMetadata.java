@@ -11,14 +11,14 @@ import java.util.Optional;
  * @param name the distribution's name, as written
  * @param version its version
  * @param requiresDist every {@code Requires-Dist}, markers (including {@code extra == "..."}) not yet evaluated
- * @param requiresPython the {@code Requires-Python} value, when given
+ * @param requiresPython the {@code Requires-Python} value as written (checked with {@link RequiresPython}), when given
  * @param providesExtra the extras it declares ({@code Provides-Extra}), normalized
  */
 public record DistributionMetadata(
         String name,
         Version version,
         List<Requirement> requiresDist,
-        Optional<RequiresPython> requiresPython,
+        Optional<String> requiresPython,
         List<String> providesExtra) {
 
     public DistributionMetadata {
