@@ -78,7 +78,7 @@ public class CatalogService implements DisposableBean {
         this.executors = executors;
         this.state = new CatalogState(entryCache, !sameIndex(snapshot.upstream(), upstream.indexRoot()));
         persistence.removeStaleTemporaryFiles();
-        this.pairing = new PairingHolder(new CompanionPairing(persistence.readPins()), state::changed);
+        this.pairing = new PairingHolder(persistence.readPins(), state::changed);
         this.writer = new CatalogWriter(persistence, this::currentCatalog, executors.persistence());
         CompanionMetadataFetcher metadata =
                 new CompanionMetadataFetcher(client, pairing, persistence, metrics, executors.metadata());
@@ -310,8 +310,8 @@ public class CatalogService implements DisposableBean {
     public void destroy() throws InterruptedException {
         boolean metadataStopped = executors.stopFetching();
         writer.close(); // a pending write of the last good catalog completes
-        if (metadataStopped && !pairing.pins().isEmpty()) {
-            persistence.writePins(pairing.pins()); // the interrupted fetcher may not have written its last pins
+        if (metadataStopped && !pairing.isEmpty()) {
+            persistence.writePins(pairing.stored()); // the interrupted fetcher may not have written its last pins
         }
         executors.close();
         client.close();

@@ -155,14 +155,13 @@ public class CatalogPersistence {
     }
 
     /**
-     * The companion pins ({@code package==version} to pinned torch or ""); a damaged file is ignored whole (logged
-     * as a warning), so a bad pin never reaches a plan.
+     * The companion pins; a damaged file is ignored whole (logged as a warning), so a bad pin never reaches a plan.
      */
-    public Map<String, String> readPins() {
+    public CompanionPins readPins() {
         Path file = pinsFile();
         try {
             if (!readableRegularFile(file)) {
-                return Map.of();
+                return CompanionPins.NONE;
             }
             byte[] content;
             try (InputStream input = Files.newInputStream(file)) {
@@ -173,14 +172,14 @@ public class CatalogPersistence {
             }
             return CompanionPinsFormat.read(content);
         } catch (NoSuchFileException absent) {
-            return Map.of();
+            return CompanionPins.NONE;
         } catch (IOException | CorruptCatalogFileException unreadable) {
             ignored(file, reasonOf(unreadable));
-            return Map.of();
+            return CompanionPins.NONE;
         }
     }
 
-    public void writePins(Map<String, String> pins) {
+    public void writePins(CompanionPins pins) {
         byte[] bytes = CompanionPinsFormat.write(pins);
         replace(pinsFile(), output -> output.write(bytes));
     }

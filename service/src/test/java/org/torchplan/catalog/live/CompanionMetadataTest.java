@@ -53,10 +53,7 @@ class CompanionMetadataTest {
                 .code(200)
                 .body(METADATA)
                 .build());
-        CatalogProperties defaults = CatalogServiceFixture.properties(dataDir, false, List.of("torchvision"));
-        CatalogProperties withMetadata = new CatalogProperties(defaults.packages(), List.of(), defaults.ttl(),
-                false, false, dataDir, defaults.upstream(), defaults.minRatio(), true, defaults.maxAge());
-        catalog = CatalogService.standalone(withMetadata, mirror.root(),
+        catalog = CatalogService.standalone(catalogProperties(), mirror.root(),
                 new CatalogMetrics(registry), CatalogServiceFixture.emptySnapshot(mirror.root()),
                 new MutableClock(CatalogServiceFixture.START));
     }
@@ -116,6 +113,41 @@ class CompanionMetadataTest {
     }
 
     @Test
+    void aPinIsReadAgainWhenTheIndexDeclaresAnotherMetadataFileAndTheFixSurvivesARestart() throws Exception {
+        // upstream publishes wrong metadata, declared by its own page: pip would believe it too
+        declareMetadataDigest(sha256(LYING_METADATA));
+        mirror.override(PAGE + WHEEL + ".metadata",
+                request -> new MockResponse.Builder().code(200).body(LYING_METADATA).build());
+        EntryKey key = new EntryKey(Channel.STABLE, ComputeBackend.parse("cu126"), "torchvision");
+        catalog.refreshEntry(key);
+        awaitPin("2.9.1");
+        catalog.refreshEntry(key); // the same declared file: not read again
+        awaitIdle();
+        assertThat(mirror.requests(PAGE + WHEEL + ".metadata")).isEqualTo(1);
+
+        // upstream fixes the file: the page declares the new digest
+        declareMetadataDigest(sha256(METADATA));
+        mirror.override(PAGE + WHEEL + ".metadata",
+                request -> new MockResponse.Builder().code(200).body(METADATA).build());
+        catalog.refreshEntry(key);
+        awaitPin("2.11.1");
+        catalog.destroy();
+
+        assertThat(mirror.requests(PAGE + WHEEL + ".metadata")).isEqualTo(2);
+        assertThat(Files.readString(dataDir.resolve(CatalogPersistence.PINS_FILE)))
+                .contains("torchvision==0.26.0\t2.11.1\t" + sha256(METADATA));
+        CatalogService restarted = CatalogService.standalone(catalogProperties(), mirror.root(),
+                new CatalogMetrics(new SimpleMeterRegistry()), CatalogServiceFixture.emptySnapshot(mirror.root()),
+                new MutableClock(CatalogServiceFixture.START));
+        try {
+            assertThat(restarted.pairing().match("torchvision", Version.parse("0.26.0+cu126"),
+                    Version.parse("2.11.1+cu126"))).isEqualTo(Match.PAIRED);
+        } finally {
+            restarted.destroy();
+        }
+    }
+
+    @Test
     void theCatalogKeepsTheDeclaredDigestWithTheFile() {
         declareMetadataDigest("F".repeat(64));
 
@@ -123,6 +155,27 @@ class CompanionMetadataTest {
                 catalog.refreshEntry(new EntryKey(Channel.STABLE, ComputeBackend.parse("cu126"), "torchvision"));
 
         assertThat(entry.files()).extracting(IndexedFile::coreMetadataSha256).containsExactly("f".repeat(64));
+    }
+
+    private CatalogProperties catalogProperties() {
+        CatalogProperties defaults = CatalogServiceFixture.properties(dataDir, false, List.of("torchvision"));
+        return new CatalogProperties(defaults.packages(), List.of(), defaults.ttl(), false, false, dataDir,
+                defaults.upstream(), defaults.minRatio(), true, defaults.maxAge());
+    }
+
+    private void awaitPin(String torch) throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (catalog.pairing().match("torchvision", Version.parse("0.26.0+cu126"), Version.parse(torch))
+                    == Match.PAIRED) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("torchvision 0.26.0 never paired with torch " + torch);
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        Thread.sleep(300); // a second fetch, if one were scheduled, would reach the mirror by then
     }
 
     private void declareMetadataDigest(String digest) {

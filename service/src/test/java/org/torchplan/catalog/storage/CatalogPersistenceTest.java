@@ -108,29 +108,51 @@ class CatalogPersistenceTest {
     }
 
     @Test
-    void pinsAreReadBackWithTheirChecksum() {
-        Map<String, String> pins = Map.of("torchvision==0.25.0", "2.10.0", "torchaudio==2.10.0", "");
+    void pinsAreReadBackWithTheirChecksumAndTheDigestOfTheMetadataTheyCameFrom() {
+        CompanionPins pins = new CompanionPins(Map.of("torchvision==0.25.0", "2.10.0", "torchaudio==2.10.0", ""),
+                Map.of("torchvision==0.25.0", "ab".repeat(32), "torchaudio==2.10.0", ""));
         persistence().writePins(pins);
 
         assertThat(persistence().readPins()).isEqualTo(pins);
     }
 
     @Test
+    void aVersionOnePinsFileIsReadWithNoDigestsSoItsPinsAreCheckedAgain() throws Exception {
+        String body = "#torchplan-companion-pins\t1\ntorchvision==0.25.0\t2.10.0\n";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(dataDir.resolve(CatalogPersistence.PINS_FILE),
+                body + "#crc32c\t" + Long.toHexString(crc.getValue()) + "\n");
+
+        assertThat(persistence().readPins()).isEqualTo(
+                new CompanionPins(Map.of("torchvision==0.25.0", "2.10.0"), Map.of("torchvision==0.25.0", "")));
+    }
+
+    @Test
+    void aPinWithAMalformedMetadataDigestIsIgnoredWithTheWholeFile(CapturedOutput output) throws Exception {
+        Files.write(dataDir.resolve(CatalogPersistence.PINS_FILE), CompanionPinsFormat.write(new CompanionPins(
+                Map.of("torchvision==0.25.0", "2.10.0"), Map.of("torchvision==0.25.0", "not-a-digest"))));
+
+        assertThat(persistence().readPins()).isEqualTo(CompanionPins.NONE);
+        assertThat(output.getAll()).contains("Ignoring companion pins").contains("malformed pin at line 2");
+    }
+
+    @Test
     void pinsWithABadChecksumAreIgnoredWithAWarning(CapturedOutput output) throws Exception {
-        persistence().writePins(Map.of("torchvision==0.25.0", "2.10.0"));
+        persistence().writePins(pins("torchvision==0.25.0", "2.10.0"));
         Path file = dataDir.resolve(CatalogPersistence.PINS_FILE);
         Files.writeString(file, Files.readString(file).replace("2.10.0", "2.9.1"));
 
-        assertThat(persistence().readPins()).isEmpty();
+        assertThat(persistence().readPins()).isEqualTo(CompanionPins.NONE);
         assertThat(output.getAll()).contains("WARN").contains("Ignoring companion pins").contains("checksum mismatch");
     }
 
     @Test
     void pinsThatDoNotParseAreIgnoredEvenWithAValidChecksum(CapturedOutput output) throws Exception {
         Files.write(dataDir.resolve(CatalogPersistence.PINS_FILE),
-                CompanionPinsFormat.write(Map.of("torchvision==0.25.0", "not-a-version")));
+                CompanionPinsFormat.write(pins("torchvision==0.25.0", "not-a-version")));
 
-        assertThat(persistence().readPins()).isEmpty();
+        assertThat(persistence().readPins()).isEqualTo(CompanionPins.NONE);
         assertThat(output.getAll()).contains("Ignoring companion pins").contains("malformed pin at line 2");
     }
 
@@ -138,7 +160,7 @@ class CatalogPersistenceTest {
     void pinsWithoutHeaderOrChecksumAreIgnored(CapturedOutput output) throws Exception {
         Files.writeString(dataDir.resolve(CatalogPersistence.PINS_FILE), "torchvision==0.25.0\tnot-a-version\n");
 
-        assertThat(persistence().readPins()).isEmpty();
+        assertThat(persistence().readPins()).isEqualTo(CompanionPins.NONE);
         assertThat(output.getAll()).contains("Ignoring companion pins").contains("not a torchplan companion pins file");
     }
 
@@ -147,9 +169,13 @@ class CatalogPersistenceTest {
         Path fifo = dataDir.resolve(CatalogPersistence.PINS_FILE);
         Assumptions.assumeTrue(HostileFiles.mkfifo(fifo), "mkfifo is not available on this system");
 
-        Map<String, String> pins = assertTimeoutPreemptively(Duration.ofSeconds(10), persistence()::readPins);
+        CompanionPins pins = assertTimeoutPreemptively(Duration.ofSeconds(10), persistence()::readPins);
 
-        assertThat(pins).isEmpty();
+        assertThat(pins).isEqualTo(CompanionPins.NONE);
         assertThat(output.getAll()).contains("Ignoring companion pins").contains("not a regular file");
+    }
+
+    private static CompanionPins pins(String key, String torch) {
+        return new CompanionPins(Map.of(key, torch), Map.of(key, ""));
     }
 }
