@@ -113,6 +113,32 @@ public final class WheelFilename {
         return Optional.ofNullable(buildTag);
     }
 
+    /**
+     * Orders two wheels of one version by build tag, as the wheel spec and pip do: no build tag first, then by the
+     * tag's leading number, then by the rest as text. Installers prefer the greater one.
+     */
+    public int compareBuildTagTo(WheelFilename other) {
+        if (buildTag == null || other.buildTag == null) {
+            return Boolean.compare(buildTag != null, other.buildTag != null);
+        }
+        String number = leadingDigits(buildTag);
+        String otherNumber = leadingDigits(other.buildTag);
+        String digits = number.replaceFirst("^0+(?=.)", "");
+        String otherDigits = otherNumber.replaceFirst("^0+(?=.)", "");
+        int byNumber = digits.length() != otherDigits.length()
+                ? Integer.compare(digits.length(), otherDigits.length()) : digits.compareTo(otherDigits);
+        return byNumber != 0 ? byNumber
+                : buildTag.substring(number.length()).compareTo(other.buildTag.substring(otherNumber.length()));
+    }
+
+    private static String leadingDigits(String tag) {
+        int end = 0;
+        while (end < tag.length() && Character.isDigit(tag.charAt(end))) {
+            end++;
+        }
+        return tag.substring(0, end);
+    }
+
     /** The python tags as written ({@code cp312}, or {@code py2}, {@code py3} for {@code py2.py3}). */
     public List<String> pythonTags() {
         return pythonTags;

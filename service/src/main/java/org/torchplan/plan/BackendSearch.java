@@ -2,6 +2,10 @@ package org.torchplan.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.torchplan.packaging.WheelFilename;
+import java.util.Set;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.CompanionPairing;
@@ -231,18 +235,25 @@ final class BackendSearch {
     }
 
     /**
-     * Among the installable files of one version (positions {@code start} to {@code end}), the one pip ranks best
-     * for the target, and every one's digest.
+     * Among the installable files of one version (positions {@code start} to {@code end}), the one pip takes for the
+     * target, and every one's digest. pip prefers the best-ranked tag, then the greater build tag, and of links that
+     * are still equal the last on the page (its candidates are sorted stably and read in reverse). A file name listed
+     * twice (two URLs, as the real index lists some root files) counts once, by that last link: with {@code --hash}
+     * only the file whose digest is listed qualifies.
      */
     private PackageSet.Pick pick(String name, List<IndexedFile> files, int[] installable, int start, int end) {
         SupportedTags tags = context.tags();
         IndexedFile best = null;
         int bestRank = Integer.MAX_VALUE;
         List<String> digests = new ArrayList<>(2);
-        for (int position = start; position < end; position++) {
+        Set<WheelFilename> seen = new HashSet<>(4);
+        for (int position = end - 1; position >= start; position--) {
             IndexedFile file = files.get(installable[position]);
+            if (!seen.add(file.filename())) {
+                continue;
+            }
             int rank = tags.rank(file.filename());
-            if (rank < bestRank) {
+            if (rank < bestRank || rank == bestRank && file.filename().compareBuildTagTo(best.filename()) > 0) {
                 best = file;
                 bestRank = rank;
             }
@@ -250,6 +261,7 @@ final class BackendSearch {
                 digests.add(file.sha256());
             }
         }
+        Collections.reverse(digests);
         return new PackageSet.Pick(name, best, digests);
     }
 

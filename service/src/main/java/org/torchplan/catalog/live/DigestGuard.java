@@ -13,13 +13,16 @@ import org.torchplan.catalog.model.PackageEntry;
 /**
  * Keeps the sha256 of a wheel as first read: a published wheel is immutable, so a digest that changes is either a
  * broken upstream or tampering, and a digest that goes missing would switch hash checking off ({@code --hash}
- * leaves the requirements output). pip checks what the plan's {@code --hash} says, so the known digest stays:
+ * leaves the requirements output). pip checks what the plan's {@code --hash} says, so the known digest stays.
+ * A file is its URL: the real index lists some names twice, at the root and in a backend's folder, as two different
+ * files with two digests (the stable cpu page has {@code fbgemm_gpu-0.6.0+cpu-cp310-cp310-manylinux2014_aarch64.whl}
+ * at {@code /whl/} and at {@code /whl/cpu/}); both are kept, and the planner names the one pip takes.
  * <ul>
- *   <li>a file (by name) listed with a digest other than the known one keeps the known digest, and the entry is
- *       reported ("possible tampering");</li>
+ *   <li>a file listed with a digest other than the known one keeps the known digest, and the entry is reported
+ *       ("possible tampering");</li>
  *   <li>a file listed without the digest it had keeps the known digest;</li>
- *   <li>links of one file name with different digests on one page: no digest can be trusted, the file is refused
- *       (not planned) and reported.</li>
+ *   <li>links to one URL with different digests on one page: no digest can be trusted, the file is refused (not
+ *       planned) and reported.</li>
  * </ul>
  */
 public final class DigestGuard {
@@ -29,7 +32,7 @@ public final class DigestGuard {
      * @param problems what to report in the entry's stale reason, or empty
      * @param changedDigests files whose new digest was refused
      * @param droppedDigests files listed without their known digest, which was kept
-     * @param conflictingDuplicates file names refused for links with different digests
+     * @param conflictingDuplicates files (URLs) refused for links with different digests
      */
     public record Checked(List<IndexedFile> files, List<String> problems, int changedDigests, int droppedDigests,
             int conflictingDuplicates) {
@@ -47,9 +50,9 @@ public final class DigestGuard {
 
     /** {@code fresh} checked against the digests {@code previous} (null when none) knew. */
     static Checked check(PackageEntry previous, List<IndexedFile> fresh) {
-        Map<String, Set<String>> digestsByName = new LinkedHashMap<>();
+        Map<String, Set<String>> digestsByUrl = new LinkedHashMap<>();
         for (IndexedFile file : fresh) {
-            Set<String> digests = digestsByName.computeIfAbsent(file.filename().toString(), name -> new LinkedHashSet<>());
+            Set<String> digests = digestsByUrl.computeIfAbsent(file.url(), url -> new LinkedHashSet<>());
             if (file.sha256() != null) {
                 digests.add(file.sha256());
             }
@@ -60,19 +63,19 @@ public final class DigestGuard {
         int changed = 0;
         int dropped = 0;
         int conflicting = 0;
-        for (Map.Entry<String, Set<String>> named : digestsByName.entrySet()) {
-            if (named.getValue().size() > 1) {
-                conflicting++;
-                problems.add("upstream listed " + named.getKey() + " with " + named.getValue().size()
-                        + " different sha256 digests; refused the file");
-            }
-        }
+        Set<String> refused = new LinkedHashSet<>();
         for (IndexedFile file : fresh) {
             String name = file.filename().toString();
-            if (digestsByName.get(name).size() > 1) {
+            int digests = digestsByUrl.get(file.url()).size();
+            if (digests > 1) {
+                if (refused.add(file.url())) {
+                    conflicting++;
+                    problems.add("upstream listed " + name + " (" + file.url() + ") with " + digests
+                            + " different sha256 digests; refused the file");
+                }
                 continue;
             }
-            String knownDigest = known.get(name);
+            String knownDigest = known.get(file.url());
             if (knownDigest == null || knownDigest.equals(file.sha256())) {
                 kept.add(file);
             } else if (file.sha256() == null) {
@@ -88,7 +91,7 @@ public final class DigestGuard {
         return new Checked(kept, problems, changed, dropped, conflicting);
     }
 
-    /** File name to digest, for the files of {@code previous} whose name has one digest there. */
+    /** URL to digest, for the files of {@code previous} with one digest there. */
     private static Map<String, String> knownDigests(PackageEntry previous) {
         Map<String, String> known = new HashMap<>();
         if (previous == null) {
@@ -99,10 +102,9 @@ public final class DigestGuard {
             if (file.sha256() == null) {
                 continue;
             }
-            String name = file.filename().toString();
-            String other = known.putIfAbsent(name, file.sha256());
+            String other = known.putIfAbsent(file.url(), file.sha256());
             if (other != null && !other.equals(file.sha256())) {
-                ambiguous.add(name);
+                ambiguous.add(file.url());
             }
         }
         known.keySet().removeAll(ambiguous);

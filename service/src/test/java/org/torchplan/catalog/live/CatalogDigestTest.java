@@ -88,6 +88,21 @@ class CatalogDigestTest {
     }
 
     @Test
+    void oneNameAtTwoUrlsIsTwoFilesBothKeptAsTheRealIndexListsRootFiles() {
+        int link = page.indexOf("<a href=\"https://download.pytorch.org/whl/cu126/torchao-0.17.0");
+        String anchor = page.substring(link, page.indexOf('\n', link) + 1);
+        String rootCopy = anchor.replace("/whl/cu126/torchao-", "/whl/torchao-").replace(KNOWN, OTHER);
+        mirror.override(PAGE, request -> MirrorServer.html(page.replace(anchor, anchor + rootCopy)));
+
+        PackageEntry after = catalog.refreshEntry(KEY);
+
+        assertThat(after.files()).filteredOn(file -> file.filename().toString().equals(FILE))
+                .extracting(IndexedFile::sha256).containsExactly(KNOWN, OTHER);
+        assertThat(after.isStale()).isFalse();
+        assertThat(count("changed") + count("conflicting-duplicates")).isZero();
+    }
+
+    @Test
     void anUnchangedPageIsFresh() {
         mirror.override(PAGE, request -> MirrorServer.html(page));
 
