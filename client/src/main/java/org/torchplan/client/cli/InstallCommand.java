@@ -23,6 +23,7 @@ import org.torchplan.client.run.RequirementsInput;
 import org.torchplan.client.run.Step;
 import org.torchplan.client.run.StepRunner;
 import org.torchplan.client.run.StepValidator;
+import org.torchplan.client.run.TrustedIndexHosts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,8 @@ final class InstallCommand implements Callable<Integer> {
         Plan plan = Plan.parse(planOptions.askService(context, serviceOptions, interpreter, input, Rendering.JSON));
         // nothing runs unless every step is a plain install: a bad step 2 must not follow a good step 1
         Map<String, List<String>> plannedHashes = plannedHashes(plan);
-        StepValidator.validate(plan.steps(), outline(plan, input));
+        List<String> indexes = StepValidator.validate(plan.steps(), outline(plan, input));
+        TrustedIndexHosts.of(serviceOptions.server(context).host(), context.environment()).check(indexes);
         checkOneStepOptions(pip.singleStepOptions(), plan);
         noticesAboutPlannedPackages(input, plan, plannedHashes.keySet());
         List<String> pipArguments = new ArrayList<>(pip.pipArguments());

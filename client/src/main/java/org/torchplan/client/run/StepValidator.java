@@ -76,9 +76,10 @@ public final class StepValidator {
      * (when there are any) from the index of the plan's backend and channel; the others read one other index and
      * install the requirements asked for, restating the pins; an extra index, if any, is one of these two.
      *
+     * @return the indexes the steps read (the PyTorch step's first), for a check of their hosts
      * @throws UnsafeStepException naming the first step and argument that is not allowed
      */
-    public static void validate(List<Step> steps, PlanOutline plan) {
+    public static List<String> validate(List<Step> steps, PlanOutline plan) {
         List<Parsed> parsed = new ArrayList<>(steps.size());
         for (int index = 0; index < steps.size(); index++) {
             parsed.add(parse(steps.get(index), index + 1));
@@ -120,6 +121,7 @@ public final class StepValidator {
             }
             checkRequirements(step.arguments().requirements(), plan, index == 0 && pytorchStep, index + 1);
         }
+        return List.copyOf(planIndexes);
     }
 
     /**

