@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.Channel;
+import org.torchplan.packaging.Architecture;
+import org.torchplan.packaging.InvalidMarkerException;
+import org.torchplan.packaging.InvalidTagException;
+import org.torchplan.packaging.Marker;
 import org.torchplan.packaging.MarkerEnvironment;
+import org.torchplan.packaging.OperatingSystem;
+import org.torchplan.packaging.PythonTarget;
 import org.torchplan.packaging.Requirement;
+import org.torchplan.packaging.Target;
 import org.torchplan.packaging.Version;
 
 /**
@@ -37,6 +44,7 @@ public record FleetPolicy(
         allowedBackends = allowedBackends == null ? List.of() : List.copyOf(allowedBackends);
         allowedChannels = allowedChannels == null ? List.of() : List.copyOf(allowedChannels);
         blockedRequirements = blockedRequirements == null ? List.of() : List.copyOf(blockedRequirements);
+        blockedRequirements.forEach(FleetPolicy::checkMarkerEvaluates);
         indexUrl = indexUrl == null || indexUrl.isBlank() ? null : httpUrl("index-url", indexUrl);
         pypiIndexUrl = pypiIndexUrl == null || pypiIndexUrl.isBlank()
                 ? PYPI_INDEX_URL
@@ -54,16 +62,55 @@ public record FleetPolicy(
     /**
      * The blocked requirement that excludes {@code version} of {@code normalizedName}, if any. A blocked requirement
      * with a marker applies only where the marker holds. Pre-releases are matched too: blocking is not a preference.
+     * A marker that cannot be evaluated for this machine (start-up rules out those that fail everywhere) blocks: a
+     * block the policy may have meant is kept rather than dropped.
      */
     public Optional<Requirement> blocking(String normalizedName, Version version, MarkerEnvironment environment) {
         for (Requirement blocked : blockedRequirements) {
             if (blocked.normalizedName().equals(normalizedName)
                     && blocked.specifier().contains(version, true)
-                    && blocked.marker().map(marker -> marker.evaluate(environment)).orElse(true)) {
+                    && blocked.marker().map(marker -> holdsOrUndecided(marker, environment)).orElse(true)) {
                 return Optional.of(blocked);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean holdsOrUndecided(Marker marker, MarkerEnvironment environment) {
+        try {
+            return marker.evaluate(environment);
+        } catch (InvalidMarkerException undecided) {
+            return true;
+        }
+    }
+
+    /**
+     * A blocked requirement's marker must be one that can be evaluated: it is tried on every supported OS and
+     * architecture with a few Pythons, and one failing there stops the start-up naming it, instead of failing plans.
+     */
+    private static void checkMarkerEvaluates(Requirement blocked) {
+        if (blocked.marker().isEmpty()) {
+            return;
+        }
+        Marker marker = blocked.marker().get();
+        for (OperatingSystem os : OperatingSystem.values()) {
+            for (Architecture arch : Architecture.values()) {
+                for (String python : List.of("3.9", "3.12", "3.13t")) {
+                    MarkerEnvironment environment;
+                    try {
+                        environment = Target.of(PythonTarget.parse(python), os, arch).markerEnvironment();
+                    } catch (InvalidTagException noSuchMachine) { // windows on s390x, ...
+                        continue;
+                    }
+                    try {
+                        marker.evaluate(environment);
+                    } catch (InvalidMarkerException cannotEvaluate) {
+                        throw new IllegalArgumentException("blocked-requirements: the marker of '" + blocked
+                                + "' cannot be evaluated (" + cannotEvaluate.getMessage() + ")");
+                    }
+                }
+            }
+        }
     }
 
     /** Whether any requirement for {@code normalizedName} is blocked (a quick test before checking versions). */

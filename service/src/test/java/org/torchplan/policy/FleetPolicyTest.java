@@ -48,6 +48,15 @@ class FleetPolicyTest {
     }
 
     @Test
+    void aBlockedMarkerThatNoMachineCanEvaluateIsRefusedWhenThePolicyIsMade() {
+        Requirement blocked = Requirement.parse("torch==2.6.0; platform_release ~= \"6.1\"");
+
+        assertThatThrownBy(() -> new FleetPolicy(null, null, List.of(blocked), null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the marker of 'torch==2.6.0; platform_release ~= \"6.1\"' cannot be evaluated");
+    }
+
+    @Test
     void emptyListsAllowEverything() {
         assertThat(FleetPolicy.OPEN.allowsBackend(ComputeBackend.parse("cu126"))).isTrue();
         assertThat(FleetPolicy.OPEN.allowsChannel(Channel.NIGHTLY)).isTrue();
