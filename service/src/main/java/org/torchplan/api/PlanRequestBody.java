@@ -31,7 +31,29 @@ public record PlanRequestBody(
         @Schema(description = "newest-torch (default) or newest-backend", example = "newest-torch")
         String strategy,
         @Schema(description = "pip (default) or uv", example = "pip")
-        String installer) {
+        String installer,
+        @ArraySchema(maxItems = PlanRequestParser.MAXIMUM_INSTALLED,
+                arraySchema = @Schema(description = "What the target interpreter already has (importlib.metadata:"
+                        + " name and version, with the local label of a PyTorch build such as 2.8.0+cpu); installed"
+                        + " distributions the resolution accepts are kept, as pip keeps them"))
+        List<Installed> installed) {
+
+    /** A distribution the target interpreter already has. */
+    @Schema(name = "InstalledDistribution")
+    public record Installed(
+            @Schema(description = "The distribution's name", example = "torch",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+            @Schema(description = "Its version, with the local label where it has one", example = "2.8.0+cpu",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String version) {
+    }
+
+    /** A request for an empty environment. */
+    public PlanRequestBody(List<String> requirements, String python, Platform platform, Gpu gpu, String channel,
+            String backend, String strategy, String installer) {
+        this(requirements, python, platform, gpu, channel, backend, strategy, installer, null);
+    }
 
     /** The operating system, architecture and libc / macOS version. */
     @Schema(name = "Platform")

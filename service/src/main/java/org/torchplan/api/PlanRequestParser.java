@@ -3,6 +3,11 @@ package org.torchplan.api;
 import org.torchplan.system.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
+import org.torchplan.packaging.Version;
+import org.torchplan.packaging.PackageName;
+import org.torchplan.packaging.DistributionMetadata;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.function.Function;
 import org.torchplan.backend.ComputeBackend;
@@ -30,6 +35,8 @@ final class PlanRequestParser {
 
     static final int MAXIMUM_REQUIREMENTS = 64;
     static final int MAXIMUM_REQUIREMENT_LENGTH = 1024;
+    /** A large environment has a few hundred distributions; the 64 KiB body bounds it too. */
+    static final int MAXIMUM_INSTALLED = 2048;
     /** Longer than any valid python tag, version, backend or name; keeps error messages short. */
     private static final int MAXIMUM_FIELD_LENGTH = 64;
 
@@ -72,6 +79,7 @@ final class PlanRequestParser {
                 text -> "auto".equalsIgnoreCase(text) ? null : ComputeBackend.parse(text)));
         Strategy strategy = orDefault(optional("strategy", body.strategy(), Strategy::parse), Strategy.NEWEST_TORCH);
         Installer installer = orDefault(optional("installer", body.installer(), Installer::parse), Installer.PIP);
+        List<DistributionMetadata> installed = installed(body.installed());
         Target target = null;
         if (errors.isEmpty()) {
             target = target(python, os, arch, glibc, macos);
@@ -82,7 +90,45 @@ final class PlanRequestParser {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new PlanRequest(requirements, target, gpu, channel, backend, strategy, installer);
+        return new PlanRequest(requirements, target, gpu, channel, backend, strategy, installer, installed);
+    }
+
+    private List<DistributionMetadata> installed(List<PlanRequestBody.Installed> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        if (entries.size() > MAXIMUM_INSTALLED) {
+            errors.add(new InvalidField("installed", entries.size() + " distributions: at most " + MAXIMUM_INSTALLED
+                    + " are accepted"));
+            return List.of();
+        }
+        List<DistributionMetadata> installed = new ArrayList<>(entries.size());
+        Set<String> names = new HashSet<>();
+        for (int index = 0; index < entries.size(); index++) {
+            String prefix = "installed[" + index + "]";
+            PlanRequestBody.Installed entry = entries.get(index);
+            String name = required(prefix + ".name", entry.name(), PlanRequestParser::distributionName);
+            Version version = required(prefix + ".version", entry.version(), Version::parse);
+            if (name == null || version == null) {
+                continue;
+            }
+            if (!names.add(PackageName.normalize(name))) {
+                errors.add(new InvalidField(prefix + ".name", "'" + PrintableText.shorten(name)
+                        + "' is listed twice: an interpreter has one version of a distribution"));
+                continue;
+            }
+            installed.add(new DistributionMetadata(name, version, List.of(), Optional.empty(), List.of()));
+        }
+        return installed;
+    }
+
+    /** A distribution name as PEP 508 spells one: nothing but the name. */
+    private static String distributionName(String text) {
+        Requirement requirement = Requirement.parse(text);
+        if (!requirement.name().equals(text.strip()) || !text.equals(text.strip())) {
+            throw new IllegalArgumentException("'" + PrintableText.shorten(text) + "' is not a distribution name");
+        }
+        return requirement.name();
     }
 
     private List<Requirement> requirements(List<String> texts) {

@@ -32,7 +32,8 @@ final class PlanRequestReader {
             "JsonNode", "JsonToken", "bound as", "Constraints", "`");
 
     private static final Set<String> TOP_LEVEL = Set.of(
-            "requirements", "python", "platform", "gpu", "channel", "backend", "strategy", "installer");
+            "requirements", "python", "platform", "gpu", "channel", "backend", "strategy", "installer", "installed");
+    private static final Set<String> INSTALLED = Set.of("name", "version");
     private static final Set<String> PLATFORM = Set.of("os", "arch", "glibc", "macos");
     private static final Set<String> GPU = Set.of("vendor", "driverVersion", "computeCapability", "architecture");
 
@@ -82,7 +83,8 @@ final class PlanRequestReader {
                 text(root, "channel", "", errors),
                 text(root, "backend", "", errors),
                 text(root, "strategy", "", errors),
-                text(root, "installer", "", errors));
+                text(root, "installer", "", errors),
+                installed(root.get("installed"), errors));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -108,6 +110,30 @@ final class PlanRequestReader {
             }
         }
         return requirements;
+    }
+
+    private static List<PlanRequestBody.Installed> installed(JsonNode node, List<InvalidField> errors) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add(new InvalidField("installed", "expected an array of {\"name\", \"version\"} objects"));
+            return null;
+        }
+        List<PlanRequestBody.Installed> installed = new ArrayList<>(node.size());
+        for (int index = 0; index < node.size(); index++) {
+            String prefix = "installed[" + index + "]";
+            JsonNode element = node.get(index);
+            if (!element.isObject()) {
+                errors.add(new InvalidField(prefix, "expected an object with name and version, got "
+                        + describe(element)));
+                continue;
+            }
+            unknownFields(element, prefix + ".", INSTALLED, errors);
+            installed.add(new PlanRequestBody.Installed(text(element, "name", prefix + ".", errors),
+                    text(element, "version", prefix + ".", errors)));
+        }
+        return installed;
     }
 
     private static JsonNode object(JsonNode parent, String name, List<InvalidField> errors) {

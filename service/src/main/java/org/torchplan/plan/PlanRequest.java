@@ -1,6 +1,7 @@
 package org.torchplan.plan;
 
 import java.util.List;
+import org.torchplan.packaging.DistributionMetadata;
 import java.util.Objects;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
@@ -17,6 +18,8 @@ import org.torchplan.packaging.Target;
  * @param gpu the machine's GPU, or empty for none
  * @param channel the channel to plan from
  * @param backend an explicit backend, or empty for automatic
+ * @param installed what the target interpreter already has (name and version, with the local label of a PyTorch
+ *     build); kept where the resolution accepts it, as pip keeps it
  */
 public record PlanRequest(
         List<Requirement> requirements,
@@ -25,7 +28,8 @@ public record PlanRequest(
         Channel channel,
         Optional<ComputeBackend> backend,
         Strategy strategy,
-        Installer installer) {
+        Installer installer,
+        List<DistributionMetadata> installed) {
 
     public PlanRequest {
         requirements = List.copyOf(requirements);
@@ -35,5 +39,12 @@ public record PlanRequest(
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(installer, "installer");
+        installed = List.copyOf(installed);
+    }
+
+    /** A request for an empty environment. */
+    public PlanRequest(List<Requirement> requirements, Target target, Optional<Gpu> gpu, Channel channel,
+            Optional<ComputeBackend> backend, Strategy strategy, Installer installer) {
+        this(requirements, target, gpu, channel, backend, strategy, installer, List.of());
     }
 }
