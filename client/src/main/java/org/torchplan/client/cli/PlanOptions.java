@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.torchplan.client.detect.InterpreterLocator;
 import org.torchplan.client.detect.Machine;
+import org.torchplan.client.detect.ProcessCommandRunner;
 import org.torchplan.client.detect.PythonInterpreter;
 import org.torchplan.client.http.PlanClient;
 import org.torchplan.client.http.PlanRequest;
 import org.torchplan.client.http.Rendering;
 import org.torchplan.client.http.ServiceRefusedException;
+import org.torchplan.client.run.InstalledDistributions;
 import org.torchplan.client.run.RequirementsFileException;
 import org.torchplan.client.run.RequirementsFileReader;
 import org.torchplan.client.run.RequirementsInput;
@@ -201,8 +203,11 @@ final class PlanOptions {
         var server = service.server(context);
         input.notices().forEach(notice -> context.err().println("torchplan: " + notice));
         CompletableFuture<Machine> detection = context.detector().detectInBackground(interpreter);
+        CompletableFuture<Optional<List<InstalledDistributions.Installed>>> installed = CompletableFuture.supplyAsync(
+                () -> InstalledDistributions.read(new ProcessCommandRunner(), interpreter));
         PlanClient client = service.client(server);
-        PlanRequest request = request(context, detection.join(), input);
+        PlanRequest request = request(context, detection.join(), input)
+                .withInstalled(installed.join().orElse(List.of()));
         try {
             return client.plan(request, rendering);
         } catch (ServiceRefusedException refused) {

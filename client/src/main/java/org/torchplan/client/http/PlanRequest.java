@@ -7,6 +7,7 @@ import org.torchplan.client.detect.Fact;
 import org.torchplan.client.detect.Machine;
 import org.torchplan.client.detect.PythonInterpreter;
 import org.torchplan.client.json.Json;
+import org.torchplan.client.run.InstalledDistributions;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -24,10 +25,27 @@ public record PlanRequest(
         Optional<String> channel,
         Optional<String> backend,
         Optional<String> strategy,
-        Optional<String> installer) {
+        Optional<String> installer,
+        List<InstalledDistributions.Installed> installed) {
 
     public PlanRequest {
         requirements = List.copyOf(requirements);
+        installed = List.copyOf(installed);
+    }
+
+    /** A request that says nothing of what is installed. */
+    public PlanRequest(List<String> requirements, String python, String operatingSystem, String architecture,
+                       Optional<String> glibc, Optional<String> macos, Optional<DetectedGpu> gpu,
+                       Optional<String> channel, Optional<String> backend, Optional<String> strategy,
+                       Optional<String> installer) {
+        this(requirements, python, operatingSystem, architecture, glibc, macos, gpu, channel, backend, strategy,
+                installer, List.of());
+    }
+
+    /** The same request, telling the service what the target interpreter has installed. */
+    public PlanRequest withInstalled(List<InstalledDistributions.Installed> distributions) {
+        return new PlanRequest(requirements, python, operatingSystem, architecture, glibc, macos, gpu, channel,
+                backend, strategy, installer, distributions);
     }
 
     /** The request for this machine; the Python ABI tag must be known (the interpreter ran). */
@@ -37,7 +55,7 @@ public record PlanRequest(
         return new PlanRequest(requirements, python.abiTag(), machine.operatingSystem().value(),
                 machine.architecture().value(), machine.glibcVersion().map(Fact::value),
                 machine.macosVersion().map(Fact::value), machine.gpu(),
-                channel, backend, strategy, installer);
+                channel, backend, strategy, installer, List.of());
     }
 
     public String toJson() {
@@ -60,6 +78,17 @@ public record PlanRequest(
             backend.ifPresent(value -> json.writeStringProperty("backend", value));
             strategy.ifPresent(value -> json.writeStringProperty("strategy", value));
             installer.ifPresent(value -> json.writeStringProperty("installer", value));
+            if (!installed.isEmpty()) {
+                json.writeName("installed");
+                json.writeStartArray();
+                for (InstalledDistributions.Installed distribution : installed) {
+                    json.writeStartObject();
+                    json.writeStringProperty("name", distribution.name());
+                    json.writeStringProperty("version", distribution.version());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         });
     }
