@@ -3,8 +3,6 @@ package org.torchplan.resolve;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,58 +73,54 @@ class ResolverAgainstPipTest {
                     cases.add(generated.randomCase(random, source));
                 }
             }
+            List<Path> constraintFiles = new ArrayList<>();
+            List<PipRunner.DryRunCase> pipCases = new ArrayList<>();
+            for (Case scenario : cases) {
+                List<String> extraArguments = new ArrayList<>();
+                if (scenario.prereleases()) {
+                    extraArguments.add("--pre");
+                }
+                if (!scenario.constraints().isEmpty()) {
+                    Path constraintsFile = Files.createTempFile("constraints", ".txt");
+                    constraintFiles.add(constraintsFile);
+                    Files.writeString(constraintsFile, String.join("\n", scenario.constraints()) + "\n");
+                    extraArguments.addAll(List.of("-c", constraintsFile.toString()));
+                }
+                pipCases.add(new PipRunner.DryRunCase(scenario.roots(), extraArguments));
+            }
+            // two interpreters, each running half the cases: pip starts twice, not once per case
             ExecutorService workers = Executors.newFixedThreadPool(2);
-            List<Future<String>> outcomes = new ArrayList<>();
+            List<PipRunner.DryRun> dryRuns = new ArrayList<>();
             try {
-                for (Case scenario : cases) {
-                    outcomes.add(workers.submit(() -> compare(pip, index, scenario, target, pythonVersion, abi)));
-                }
-                List<String> mismatches = new ArrayList<>();
-                int failuresAgreed = 0;
-                for (Future<String> outcome : outcomes) {
-                    String result = outcome.get();
-                    if (result.equals("failed alike")) {
-                        failuresAgreed++;
-                    } else if (!result.equals("matched")) {
-                        mismatches.add(result);
-                    }
-                }
-                System.out.printf("resolver vs pip: %d cases, %d matched (%d of them failures on both sides)%n",
-                        cases.size(), cases.size() - mismatches.size(), failuresAgreed);
-                if (!mismatches.isEmpty()) {
-                    fail(mismatches.size() + " of " + cases.size() + " cases differ from pip:\n"
-                            + String.join("\n\n", mismatches));
-                }
-                assertTrue(cases.size() >= 40, "at least 40 cases");
-                assertTrue(failuresAgreed < cases.size() / 2, "most cases resolve: " + failuresAgreed + " failed");
+                int half = pipCases.size() / 2;
+                Future<List<PipRunner.DryRun>> first = workers.submit(() -> pip.dryRuns(index.pypiIndexUrl(),
+                        pipCases.subList(0, half), pythonVersion, List.of(PLATFORM), abi, "cp"));
+                Future<List<PipRunner.DryRun>> second = workers.submit(() -> pip.dryRuns(index.pypiIndexUrl(),
+                        pipCases.subList(half, pipCases.size()), pythonVersion, List.of(PLATFORM), abi, "cp"));
+                dryRuns.addAll(first.get());
+                dryRuns.addAll(second.get());
             } finally {
                 workers.shutdownNow();
+                constraintFiles.forEach(file -> file.toFile().delete());
             }
-        }
-    }
-
-    private static String compare(PipRunner pip, LoopbackWheelIndex index, Case scenario, Target target,
-            String pythonVersion, String abi) {
-        List<String> extraArguments = new ArrayList<>();
-        Path constraintsFile = null;
-        if (scenario.prereleases()) {
-            extraArguments.add("--pre");
-        }
-        try {
-            if (!scenario.constraints().isEmpty()) {
-                constraintsFile = Files.createTempFile("constraints", ".txt");
-                Files.writeString(constraintsFile, String.join("\n", scenario.constraints()) + "\n");
-                extraArguments.addAll(List.of("-c", constraintsFile.toString()));
+            List<String> mismatches = new ArrayList<>();
+            int failuresAgreed = 0;
+            for (int number = 0; number < cases.size(); number++) {
+                String result = judge(cases.get(number), dryRuns.get(number), target);
+                if (result.equals("failed alike")) {
+                    failuresAgreed++;
+                } else if (!result.equals("matched")) {
+                    mismatches.add(result);
+                }
             }
-            PipRunner.DryRun dryRun = pip.dryRun(index.pypiIndexUrl(), scenario.roots(), pythonVersion,
-                    List.of(PLATFORM), abi, "cp", extraArguments);
-            return judge(scenario, dryRun, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (constraintsFile != null) {
-                constraintsFile.toFile().delete();
+            System.out.printf("resolver vs pip: %d cases, %d matched (%d of them failures on both sides)%n",
+                    cases.size(), cases.size() - mismatches.size(), failuresAgreed);
+            if (!mismatches.isEmpty()) {
+                fail(mismatches.size() + " of " + cases.size() + " cases differ from pip:\n"
+                        + String.join("\n\n", mismatches));
             }
+            assertTrue(cases.size() >= 40, "at least 40 cases");
+            assertTrue(failuresAgreed < cases.size() / 2, "most cases resolve: " + failuresAgreed + " failed");
         }
     }
 
