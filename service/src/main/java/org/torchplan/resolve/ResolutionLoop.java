@@ -76,6 +76,8 @@ final class ResolutionLoop {
 
     private final PipProvider provider;
     private final List<State> states = new ArrayList<>();
+    /** The state whose pin failed last: its criteria still say who required what, for the failure's message. */
+    private State failedState;
 
     ResolutionLoop(PipProvider provider) {
         this.provider = provider;
@@ -114,11 +116,12 @@ final class ResolutionLoop {
                 for (Criterion failure : failures) {
                     causes.addAll(failure.information());
                 }
+                failedState = state();
                 boolean success = backjump(causes);
                 state().backtrackCauses.clear();
                 state().backtrackCauses.addAll(causes);
                 if (!success) {
-                    throw new Impossible(causes, state());
+                    throw new Impossible(causes, failedState);
                 }
             } else {
                 Set<String> newlyUnsatisfied = new HashSet<>();
@@ -252,11 +255,11 @@ final class ResolutionLoop {
             boolean incompatibleState = false;
             while (!incompatibleState) {
                 if (states.isEmpty()) {
-                    throw new Impossible(causes, broken);
+                    throw new Impossible(causes, failedState);
                 }
                 broken = states.remove(states.size() - 1);
                 if (broken.mapping.isEmpty()) {
-                    throw new Impossible(causes, broken);
+                    throw new Impossible(causes, failedState);
                 }
                 name = lastKey(broken.mapping);
                 candidate = broken.mapping.remove(name);

@@ -43,8 +43,8 @@ import org.torchplan.testsupport.ProcessResult;
 class ResolverAgainstPipTest {
 
     private static final long SEED = 20261130L;
-    private static final int UNIVERSES = 7;
-    private static final int CASES_PER_UNIVERSE = 7;
+    private static final int UNIVERSES = 10;
+    private static final int CASES_PER_UNIVERSE = 8;
     private static final String PLATFORM = "manylinux_2_17_x86_64";
 
     @Test

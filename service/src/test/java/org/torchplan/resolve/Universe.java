@@ -67,12 +67,12 @@ record Universe(String prefix, Map<String, List<String>> versions, List<Wheel> w
                     String other = names.get(project + 1 + random.nextInt(names.size() - project - 1));
                     requiresDist.add(other + randomSpecifier(random, versions.get(other)) + "; extra == \"fast\"");
                 }
-                if (random.nextInt(100) < 3) {
+                if (random.nextInt(100) < 2) {
                     requiresDist.add(prefix + "-missing>=1");
                 }
                 String requiresPython = null;
                 int pythonRoll = random.nextInt(100);
-                if (pythonRoll < 8) {
+                if (pythonRoll < 5) {
                     requiresPython = ">=3.99";
                 } else if (pythonRoll < 18) {
                     requiresPython = ">=3.8";
@@ -81,7 +81,7 @@ record Universe(String prefix, Map<String, List<String>> versions, List<Wheel> w
                 List<String> extras = providesFast ? List.of("fast") : List.of();
                 String distribution = name.replace('-', '_');
                 int fileRoll = random.nextInt(100);
-                if (fileRoll < 6) {
+                if (fileRoll < 4) {
                     wheels.add(new Wheel(distribution + "-" + version + "-" + abi + "-" + abi + "-win_amd64.whl",
                             requiresDist, requiresPython, extras, yanked));
                     continue;
