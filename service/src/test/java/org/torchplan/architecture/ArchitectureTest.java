@@ -1,5 +1,6 @@
 package org.torchplan.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -25,7 +26,7 @@ class ArchitectureTest {
 
     private static final String[] PURE = {
         "org.torchplan.packaging..", "org.torchplan.backend..", "org.torchplan.catalog.model..",
-        "org.torchplan.plan..", "org.torchplan.policy"
+        "org.torchplan.plan..", "org.torchplan.policy", "org.torchplan.resolve.."
     };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -62,6 +63,14 @@ class ArchitectureTest {
                 "org.torchplan.catalog", "org.torchplan.catalog.live..", "org.torchplan.catalog.index..",
                 "org.torchplan.catalog.storage..", "org.torchplan.api..", "org.torchplan.system..",
                 "org.torchplan.policy.binding.."));
+    }
+
+    @Test
+    void theResolverReadsOnlyThePackagingCoreAndTheCatalogModel() {
+        // the planner hands it a ProjectSource; which index or snapshot stands behind one is not the resolver's business
+        check(classes().that().resideInAPackage("org.torchplan.resolve..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("org.torchplan.resolve..", "org.torchplan.packaging..",
+                        "org.torchplan.catalog.model..", "java.."));
     }
 
     @Test

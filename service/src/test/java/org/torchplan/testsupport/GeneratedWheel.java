@@ -50,8 +50,14 @@ public final class GeneratedWheel {
      * {@code requiresPython}.
      */
     public static GeneratedWheel generate(String fileName, List<String> requiresDist, String requiresPython) {
+        return generate(fileName, requiresDist, requiresPython, List.of());
+    }
+
+    /** The same, declaring {@code providesExtra} ({@code Provides-Extra}: pip ignores an extra not declared). */
+    public static GeneratedWheel generate(String fileName, List<String> requiresDist, String requiresPython,
+                                         List<String> providesExtra) {
         WheelNameParts name = WheelNameParts.parse(fileName);
-        byte[] metadata = metadata(name, requiresDist, requiresPython);
+        byte[] metadata = metadata(name, requiresDist, requiresPython, providesExtra);
         return new GeneratedWheel(name, Optional.ofNullable(requiresPython), metadata);
     }
 
@@ -105,7 +111,8 @@ public final class GeneratedWheel {
         return bytes;
     }
 
-    private static byte[] metadata(WheelNameParts name, List<String> requiresDist, String requiresPython) {
+    private static byte[] metadata(WheelNameParts name, List<String> requiresDist, String requiresPython,
+                                   List<String> providesExtra) {
         StringBuilder text = new StringBuilder()
                 .append("Metadata-Version: 2.1\n")
                 .append("Name: ").append(name.distribution()).append('\n')
@@ -113,6 +120,9 @@ public final class GeneratedWheel {
                 .append("Summary: generated test wheel for ").append(name.fileName()).append('\n');
         if (requiresPython != null) {
             text.append("Requires-Python: ").append(requiresPython).append('\n');
+        }
+        for (String extra : providesExtra) {
+            text.append("Provides-Extra: ").append(extra).append('\n');
         }
         for (String requirement : requiresDist) {
             text.append("Requires-Dist: ").append(requirement).append('\n');

@@ -64,6 +64,8 @@ public final class LoopbackWheelIndex implements AutoCloseable {
     private final Map<String, String> listedFiles = new ConcurrentHashMap<>();
     private final Map<String, GeneratedWheel> wheels = new ConcurrentHashMap<>();
     private final Map<String, List<GeneratedWheel>> pypiProjects = new ConcurrentSkipListMap<>();
+    /** Yank reasons of PyPI stand-in files, by file name. */
+    private final Map<String, String> yankedPypiFiles = new ConcurrentHashMap<>();
 
     private LoopbackWheelIndex(TorchVersionPairing pairing, Function<String, Optional<String>> sourcePages)
             throws IOException {
@@ -130,7 +132,19 @@ public final class LoopbackWheelIndex implements AutoCloseable {
 
     /** Lists a wheel at {@code /pypi/simple/<name>/} (e.g. a pure-python {@code tinyapp} requiring torch). */
     public GeneratedWheel addPypiWheel(String fileName, List<String> requiresDist, String requiresPython) {
-        GeneratedWheel wheel = GeneratedWheel.generate(fileName, requiresDist, requiresPython);
+        return addPypiWheel(fileName, requiresDist, requiresPython, List.of(), null);
+    }
+
+    /**
+     * The same, with the extras the wheel declares and, when {@code yankedReason} is not null, listed as yanked
+     * (PEP 592 {@code data-yanked}, {@code ""} for no reason).
+     */
+    public GeneratedWheel addPypiWheel(String fileName, List<String> requiresDist, String requiresPython,
+                                       List<String> providesExtra, String yankedReason) {
+        GeneratedWheel wheel = GeneratedWheel.generate(fileName, requiresDist, requiresPython, providesExtra);
+        if (yankedReason != null) {
+            yankedPypiFiles.put(fileName, yankedReason);
+        }
         String servedPath = IndexPageRewriter.servedPath("/pypi/" + fileName);
         wheels.put(fileName, wheel);
         listedFiles.put(servedPath, fileName);
@@ -244,7 +258,7 @@ public final class LoopbackWheelIndex implements AutoCloseable {
         }
         String name = path.substring(PYPI_PREFIX.length(), path.length() - 1);
         List<GeneratedWheel> files = pypiProjects.get(name);
-        return files == null ? Optional.empty() : Optional.of(PypiPages.projectPage(name, files, baseUrl));
+        return files == null ? Optional.empty() : Optional.of(PypiPages.projectPage(name, files, baseUrl, yankedPypiFiles));
     }
 
     private static void notFound(HttpExchange exchange) throws IOException {

@@ -109,22 +109,101 @@ public final class PipRunner {
         Path workDirectory = temporaryDirectory("pip-dry-run");
         try {
             Path report = workDirectory.resolve("report.json");
-            List<String> arguments = new ArrayList<>(List.of("install", "--dry-run", "--quiet",
-                    "--report", report.toString(), "--ignore-installed", "--only-binary=:all:",
-                    "--target", workDirectory.resolve("target").toString(),
-                    "--python-version", pythonVersion));
-            for (String platform : platforms) {
-                arguments.addAll(List.of("--platform", platform));
-            }
-            arguments.addAll(List.of("--implementation", implementation, "--abi", abi, "--index-url", indexUrl));
-            arguments.addAll(extraArguments);
-            arguments.addAll(requirements);
+            List<String> arguments = dryRunArguments(workDirectory, report, indexUrl, requirements, pythonVersion,
+                    platforms, abi, implementation, extraArguments);
             ProcessResult result = pip(arguments);
             List<PipInstallChoice> choices = result.succeeded() ? readReport(report) : List.of();
             return new DryRun(result, choices);
         } finally {
             deleteRecursively(workDirectory);
         }
+    }
+
+    /** One dry run of a batch: the requirements and any more options ({@code --pre}, {@code -c FILE}). */
+    public record DryRunCase(List<String> requirements, List<String> extraArguments) {
+        public DryRunCase {
+            requirements = List.copyOf(requirements);
+            extraArguments = List.copyOf(extraArguments);
+        }
+    }
+
+    /**
+     * Runs pip's entry point once per case inside ONE interpreter (see {@link #BATCH_DRIVER}): on a loaded machine
+     * most of a dry run is interpreter start-up and pip's imports, so a differential test of dozens of cases pays
+     * them once. Each case gets its own report and captured output, exactly as {@link #dryRun} returns them.
+     */
+    public List<DryRun> dryRuns(String indexUrl, List<DryRunCase> cases, String pythonVersion, List<String> platforms,
+                                String abi, String implementation) {
+        Path workDirectory = temporaryDirectory("pip-dry-runs");
+        try {
+            List<List<String>> argumentLists = new ArrayList<>();
+            List<Path> reports = new ArrayList<>();
+            for (int index = 0; index < cases.size(); index++) {
+                Path caseDirectory = Files.createDirectories(workDirectory.resolve("case" + index));
+                Path report = caseDirectory.resolve("report.json");
+                reports.add(report);
+                List<String> arguments = new ArrayList<>(ISOLATION_OPTIONS);
+                arguments.addAll(dryRunArguments(caseDirectory, report, indexUrl, cases.get(index).requirements(),
+                        pythonVersion, platforms, abi, implementation, cases.get(index).extraArguments()));
+                argumentLists.add(arguments);
+            }
+            Path input = workDirectory.resolve("cases.json");
+            Path output = workDirectory.resolve("results.json");
+            Files.writeString(input, JSON.writeValueAsString(argumentLists));
+            ProcessResult driver = run(List.of(python, "-c", BATCH_DRIVER, input.toString(), output.toString()), null);
+            driver.requireSuccess();
+            JsonNode results = JSON.readTree(output.toFile());
+            List<DryRun> dryRuns = new ArrayList<>();
+            for (int index = 0; index < cases.size(); index++) {
+                JsonNode result = results.get(index);
+                List<String> command = new ArrayList<>(List.of(python, "-m", "pip"));
+                command.addAll(argumentLists.get(index));
+                ProcessResult caseResult = new ProcessResult(command, result.path("code").asInt(),
+                        result.path("output").asString());
+                dryRuns.add(new DryRun(caseResult, caseResult.succeeded() ? readReport(reports.get(index)) : List.of()));
+            }
+            return dryRuns;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(workDirectory);
+        }
+    }
+
+    /**
+     * Calls pip's own {@code main} for each argument list read from {@code argv[1]}, capturing what it prints
+     * (pip's logging resolves {@code sys.stdout}/{@code sys.stderr} when each run configures it), and writes
+     * [{code, output}] to {@code argv[2]}.
+     */
+    private static final String BATCH_DRIVER = String.join("\n",
+            "import contextlib, io, json, sys",
+            "from pip._internal.cli.main import main",
+            "results = []",
+            "for arguments in json.load(open(sys.argv[1])):",
+            "    buffer = io.StringIO()",
+            "    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):",
+            "        try:",
+            "            code = main(arguments)",
+            "        except SystemExit as exit:",
+            "            code = exit.code if isinstance(exit.code, int) else 1",
+            "    results.append({'code': code or 0, 'output': buffer.getvalue()})",
+            "json.dump(results, open(sys.argv[2], 'w'))");
+
+    private static List<String> dryRunArguments(Path workDirectory, Path report, String indexUrl,
+                                                List<String> requirements, String pythonVersion,
+                                                List<String> platforms, String abi, String implementation,
+                                                List<String> extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of("install", "--dry-run", "--quiet",
+                "--report", report.toString(), "--ignore-installed", "--only-binary=:all:",
+                "--target", workDirectory.resolve("target").toString(),
+                "--python-version", pythonVersion));
+        for (String platform : platforms) {
+            arguments.addAll(List.of("--platform", platform));
+        }
+        arguments.addAll(List.of("--implementation", implementation, "--abi", abi, "--index-url", indexUrl));
+        arguments.addAll(extraArguments);
+        arguments.addAll(requirements);
+        return arguments;
     }
 
     /** The outcome of a dry run: pip's process result, and its choices when it succeeded. */
