@@ -46,6 +46,10 @@ final class BackendSearch {
     /** The failure naming the newest torch skipped for an unknown pairing: the reason when no set is found. */
     private String unknownPairingFailure;
     private boolean found;
+    /** Torch versions whose full set the rest of the environment does not accept, newest first; and why not. */
+    private Version newestRejectedByEnvironment;
+    private String newestEnvironmentFailure;
+    private int rejectedByEnvironment;
 
     BackendSearch(PlanningContext context, ComputeBackend backend) {
         this.context = context;
@@ -61,10 +65,18 @@ final class BackendSearch {
     List<String> notes() {
         boolean unknownPairingNote = found && !unknownPairingTorches.isEmpty();
         boolean kernelNote = newestWithoutKernels != null && !failedOnKernels;
-        if (!kernelNote && !unknownPairingNote) {
+        boolean environmentNote = found && newestRejectedByEnvironment != null;
+        if (!kernelNote && !unknownPairingNote && !environmentNote) {
             return notes;
         }
-        List<String> all = new ArrayList<>(notes.size() + 2);
+        List<String> all = new ArrayList<>(notes.size() + 3);
+        if (environmentNote) {
+            all.add(backend + ": torch " + newestRejectedByEnvironment
+                    + (rejectedByEnvironment > 1 ? " and " + (rejectedByEnvironment - 1) + " older release"
+                            + (rejectedByEnvironment > 2 ? "s" : "") : "")
+                    + " left out: the rest of the environment does not install with "
+                    + (rejectedByEnvironment > 1 ? "them" : "it") + " (" + newestEnvironmentFailure + ")");
+        }
         if (kernelNote) {
             all.add(kernelSummary());
         }
@@ -180,7 +192,22 @@ final class BackendSearch {
             }
             picks.add(pick);
         }
-        return Optional.of(new PackageSet(backend, torch, picks));
+        PackageSet set = new PackageSet(backend, torch, picks);
+        if (!context.resolvesEnvironment()) {
+            return Optional.of(set);
+        }
+        EnvironmentCheck.Checked environment = EnvironmentCheck.check(context, set);
+        if (environment.resolution() == null) {
+            failure = backend + ": torch " + torch.publicVersion() + ": the environment does not install with it: "
+                    + environment.failure();
+            if (newestRejectedByEnvironment == null) {
+                newestRejectedByEnvironment = torch.publicVersion();
+                newestEnvironmentFailure = environment.failure();
+            }
+            rejectedByEnvironment++;
+            return Optional.empty();
+        }
+        return Optional.of(set.withEnvironment(environment));
     }
 
     /**

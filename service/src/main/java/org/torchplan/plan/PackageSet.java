@@ -5,11 +5,23 @@ import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.packaging.Version;
 
-/** A full set of qualifying wheels on one backend: torch and every asked companion at its paired version. */
-record PackageSet(ComputeBackend backend, Version torchVersion, List<Pick> picks) {
+/**
+ * A full set of qualifying wheels on one backend: torch and every asked companion at its paired version; with the
+ * whole environment resolved around it when the request has more than PyTorch packages (else null).
+ */
+record PackageSet(ComputeBackend backend, Version torchVersion, List<Pick> picks, EnvironmentCheck.Checked environment) {
 
     PackageSet {
         picks = List.copyOf(picks);
+    }
+
+    /** A set planned for the PyTorch packages alone (no environment resolved). */
+    PackageSet(ComputeBackend backend, Version torchVersion, List<Pick> picks) {
+        this(backend, torchVersion, picks, null);
+    }
+
+    PackageSet withEnvironment(EnvironmentCheck.Checked checked) {
+        return new PackageSet(backend, torchVersion, picks, checked);
     }
 
     /**

@@ -32,6 +32,10 @@ final class PlanAssembly {
         }
         String indexUrl = root + "/" + request.channel().pathPrefix() + set.backend();
         boolean preReleases = request.channel() != Channel.STABLE;
+        if (set.environment() != null) {
+            return EnvironmentAssembly.assemble(catalog, request, policy, requested, set, indexUrl, explanation,
+                    warnings, catalogStatus);
+        }
 
         List<PlannedPackage> packages = new ArrayList<>(set.picks().size());
         List<String> pins = new ArrayList<>(set.picks().size());
@@ -102,7 +106,7 @@ final class PlanAssembly {
                 null, false, others, policy.pypiIndexUrl());
     }
 
-    private static String extras(Set<String> extras) {
+    static String extras(Set<String> extras) {
         return extras.isEmpty() ? "" : "[" + String.join(",", extras) + "]";
     }
 

@@ -25,6 +25,8 @@ import org.torchplan.catalog.model.Channel;
  * @param preReleases whether the PyTorch step accepts pre-releases
  * @param otherRequirements the non-PyTorch requirements of the second step (empty when there is none)
  * @param otherIndexUrl the index of the second step
+ * @param environment the whole resolved environment (every distribution, PyTorch and third-party, pinned, with its
+ *     digests and why it is there) when the request had more than PyTorch packages; empty otherwise
  */
 public record PlanResult(
         ComputeBackend backend,
@@ -37,7 +39,8 @@ public record PlanResult(
         String indexUrl,
         boolean preReleases,
         List<String> otherRequirements,
-        String otherIndexUrl) {
+        String otherIndexUrl,
+        List<LockedPackage> environment) {
 
     public PlanResult {
         Objects.requireNonNull(channel, "channel");
@@ -47,6 +50,15 @@ public record PlanResult(
         explanation = List.copyOf(explanation);
         warnings = List.copyOf(warnings);
         otherRequirements = List.copyOf(otherRequirements);
+        environment = List.copyOf(environment);
+    }
+
+    /** A plan of PyTorch packages alone, with no resolved environment. */
+    public PlanResult(ComputeBackend backend, Channel channel, List<PlannedPackage> packages, List<InstallStep> steps,
+            List<String> explanation, List<String> warnings, CatalogStatus catalog, String indexUrl,
+            boolean preReleases, List<String> otherRequirements, String otherIndexUrl) {
+        this(backend, channel, packages, steps, explanation, warnings, catalog, indexUrl, preReleases,
+                otherRequirements, otherIndexUrl, List.of());
     }
 
     /**
@@ -61,6 +73,6 @@ public record PlanResult(
         List<String> aged = new ArrayList<>(warnings);
         aged.add(warning.get());
         return new PlanResult(backend, channel, packages, steps, explanation, aged, catalog.at(now, maxAge), indexUrl,
-                preReleases, otherRequirements, otherIndexUrl);
+                preReleases, otherRequirements, otherIndexUrl, environment);
     }
 }

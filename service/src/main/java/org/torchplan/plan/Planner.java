@@ -1,5 +1,6 @@
 package org.torchplan.plan;
 
+import org.torchplan.resolve.ProjectSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,19 @@ public final class Planner {
      * @throws UnsatisfiableRequestException when no candidate backend has a full set, with a reason per backend
      */
     public PlanResult plan(CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy) {
+        return plan(catalog, request, policy, null);
+    }
+
+    /**
+     * A plan of the whole environment: the requirements besides PyTorch's are resolved with pip's semantics over
+     * {@code thirdParty} (PyPI or the policy's mirror), and the newest torch is the newest the environment accepts.
+     *
+     * @param thirdParty the third-party index, or null to plan the PyTorch packages alone (the others are passed on
+     *     to pip as asked)
+     * @throws org.torchplan.catalog.index.UpstreamUnavailableException (from {@code thirdParty}) when a project the
+     *     resolution needs cannot be read in time
+     */
+    public PlanResult plan(CatalogSnapshot catalog, PlanRequest request, FleetPolicy policy, ProjectSource thirdParty) {
         Channel channel = request.channel();
         if (!policy.allowsChannel(channel)) {
             throw new PolicyViolationException("torchplan.policy.allowed-channels",
@@ -60,8 +74,11 @@ public final class Planner {
         // rule 1: candidate backends
         List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation, warnings);
         String targetDescription = TargetDescription.of(target);
+        ProjectSource resolving = thirdParty != null
+                && (!requested.others().isEmpty() || !request.installed().isEmpty()) ? thirdParty : null;
         PlanningContext context = new PlanningContext(catalog, channel, requested, tags(target), policy,
-                environment, KernelCheck.of(request.gpu(), target), installableFiles, targetDescription);
+                environment, KernelCheck.of(request.gpu(), target), installableFiles, targetDescription, request,
+                resolving);
         // rules 3 and 4: the newest full set per candidate, as far as the strategy needs to look
         List<BackendSearch> searches = new ArrayList<>(candidates.size());
         List<PackageSet> sets = new ArrayList<>(candidates.size());

@@ -1,5 +1,7 @@
 package org.torchplan.plan;
 
+import java.util.Set;
+import org.torchplan.resolve.ProjectSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,9 @@ final class PlanningContext {
     private final KernelCheck kernels;
     private final InstallableFiles installableFiles;
     private final String targetDescription;
+    private final PlanRequest request;
+    /** The third-party index (PyPI or the policy's mirror), or null when the environment is not resolved. */
+    private final ProjectSource thirdParty;
     /** Every entry this plan read, in order, once each: what the plan's catalog status rests on. */
     private final List<PackageEntry> entriesRead = new ArrayList<>(4);
 
@@ -39,7 +44,9 @@ final class PlanningContext {
             MarkerEnvironment environment,
             KernelCheck kernels,
             InstallableFiles installableFiles,
-            String targetDescription) {
+            String targetDescription,
+            PlanRequest request,
+            ProjectSource thirdParty) {
         this.catalog = catalog;
         this.channel = channel;
         this.requested = requested;
@@ -49,6 +56,30 @@ final class PlanningContext {
         this.kernels = kernels;
         this.installableFiles = installableFiles;
         this.targetDescription = targetDescription;
+        this.request = request;
+        this.thirdParty = thirdParty;
+    }
+
+    /** Whether each candidate set must also carry the rest of the environment (third-party requirements). */
+    boolean resolvesEnvironment() {
+        return thirdParty != null;
+    }
+
+    ProjectSource thirdParty() {
+        return thirdParty;
+    }
+
+    PlanRequest request() {
+        return request;
+    }
+
+    CatalogSnapshot catalog() {
+        return catalog;
+    }
+
+    /** The names the PyTorch index is read for (the catalog's package set). */
+    Set<String> catalogPackages() {
+        return catalog.packages();
     }
 
     PackageEntry entry(ComputeBackend backend, String packageName) {

@@ -1,6 +1,7 @@
 package org.torchplan.catalog.model;
 
 import java.util.List;
+import java.util.Set;
 
 /** Facts about the PyTorch index itself, each the one place the service states it. */
 public final class PytorchIndex {
@@ -19,6 +20,13 @@ public final class PytorchIndex {
             "torchtune", "torchcsprng", "torch-tensorrt", "fbgemm-gpu", "fbgemm-gpu-genai", "triton",
             "pytorch-triton", "pytorch-triton-rocm", "pytorch-triton-xpu", "triton-rocm", "triton-xpu", "xformers",
             "torchserve", "executorch");
+
+    /**
+     * PyTorch packages whose builds on the PyTorch index are PyPI's own (no local label, one build for every
+     * backend): where a backend's index does not list one, PyPI's copy is the same wheel. The torch wheels of
+     * download.pytorch.org require {@code triton} on Linux; the recorded cu12x pages do not list it.
+     */
+    public static final Set<String> SAME_BUILDS_ON_PYPI = Set.of("triton");
 
     private PytorchIndex() {}
 }
