@@ -97,6 +97,54 @@ public class IndexClient {
     }
 
     /**
+     * Fetches at most {@code maxBytes} of a file, the part {@code range} names ({@code bytes=-65536},
+     * {@code bytes=100-199}) when not null, without conditional headers or retries. A server that ignores the range
+     * answers 200 with the whole file, which is read only while it stays within the bound.
+     *
+     * @throws FileTooLargeException when the body is larger than {@code maxBytes}
+     */
+    public FileResponse fetchFile(String url, String range, long maxBytes) throws IOException {
+        Request.Builder request = new Request.Builder().url(url);
+        if (range != null) {
+            // a range of a gzip'd body would be a range of the compressed bytes
+            request.header("Range", range).header("Accept-Encoding", "identity");
+        }
+        acquire();
+        try (Response response = http.newCall(request.build()).execute()) {
+            metrics.fetched();
+            if (!response.isSuccessful()) {
+                return new FileResponse(response.code(), new byte[0]);
+            }
+            ResponseBody body = response.body();
+            if (body.contentLength() > maxBytes) {
+                throw new FileTooLargeException(url, body.contentLength(), maxBytes);
+            }
+            okio.Buffer buffer = new okio.Buffer();
+            okio.BufferedSource source = body.source();
+            while (buffer.size() <= maxBytes && source.read(buffer, 1 << 16) >= 0) {
+                // read until the end or one chunk past the bound
+            }
+            if (buffer.size() > maxBytes) {
+                metrics.bytesReceived(buffer.size());
+                throw new FileTooLargeException(url, -1, maxBytes);
+            }
+            byte[] raw = buffer.readByteArray();
+            metrics.bytesReceived(raw.length);
+            return new FileResponse(response.code(), raw, response.header("Content-Range"));
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** A file larger than the caller's bound; its body was not read whole. */
+    public static final class FileTooLargeException extends IOException {
+
+        FileTooLargeException(String url, long declared, long maxBytes) {
+            super(url + " is larger than " + maxBytes + " bytes" + (declared < 0 ? "" : " (" + declared + " declared)"));
+        }
+    }
+
+    /**
      * Whether the body's end was marked by the protocol, so that a connection closed early is an I/O error rather
      * than a shorter page: a Content-Length, chunked or HTTP/2 framing, or a gzip stream (its trailer). Read from
      * the network response: OkHttp drops the length of a body it decompresses.
