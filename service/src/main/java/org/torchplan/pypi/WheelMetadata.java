@@ -41,8 +41,12 @@ final class WheelMetadata {
 
     /** @throws IOException when the wheel cannot be fetched, is too large to download whole, or is no valid zip */
     Read read(String url) throws IOException {
-        FileResponse tail = client.fetchFile(url, "bytes=-" + TAIL_BYTES, maxWheelBytes);
+        // the bound covers the tail asked for; a whole file answered instead must also stay within maxWheelBytes
+        FileResponse tail = client.fetchFile(url, "bytes=-" + TAIL_BYTES, Math.max(TAIL_BYTES, maxWheelBytes));
         if (tail.status() == 200) {
+            if (tail.body().length > maxWheelBytes) {
+                throw new IndexClient.FileTooLargeException(url, tail.body().length, maxWheelBytes);
+            }
             return new Read(metadataOf(new Part(tail.body(), 0), url, null), PypiMetrics.MetadataOrigin.WHEEL_DOWNLOAD);
         }
         if (tail.status() != 206) {

@@ -139,7 +139,7 @@ public class IndexClient {
     /** A file larger than the caller's bound; its body was not read whole. */
     public static final class FileTooLargeException extends IOException {
 
-        FileTooLargeException(String url, long declared, long maxBytes) {
+        public FileTooLargeException(String url, long declared, long maxBytes) {
             super(url + " is larger than " + maxBytes + " bytes" + (declared < 0 ? "" : " (" + declared + " declared)"));
         }
     }
