@@ -24,7 +24,8 @@ class PypiConfiguration {
     @Bean(destroyMethod = "close")
     PypiProjects pypiProjects(PypiProperties properties, CatalogProperties catalog, CatalogPersistence persistence,
             PypiMetrics metrics, ObjectProvider<Clock> clock) {
-        IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins());
+        IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins(),
+                "torchplan.pypi.allowed-origins");
         return new PypiProjects(properties, catalog, client, persistence, metrics, clock.getIfAvailable(Clock::systemUTC));
     }
 }

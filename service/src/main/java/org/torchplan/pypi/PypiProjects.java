@@ -115,7 +115,8 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
     /** A reader with its own HTTP client allowing the index's origin and PyPI's file host (tools, tests). */
     public static PypiProjects standalone(PypiProperties properties, CatalogProperties catalog, PypiMetrics metrics,
             Clock clock) {
-        IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins());
+        IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins(),
+                "torchplan.pypi.allowed-origins");
         return new PypiProjects(properties, catalog, client, new CatalogPersistence(catalog.dataDir()), metrics, clock);
     }
 
@@ -217,24 +218,30 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
 
     /** Reads a project's page once however many callers ask together. */
     private CompletableFuture<PypiProject> load(String name) {
-        return projectLoads.computeIfAbsent(name, unused -> {
+        CompletableFuture<PypiProject> load = projectLoads.computeIfAbsent(name, unused -> {
             CompletableFuture<PypiProject> read = new CompletableFuture<>();
             try {
+                // out of the map before completing: a caller woken by the answer that asks again (a refresh)
+                // must start a new read, not get this finished one; the answer is in the cache by then
                 reads.execute(() -> {
                     try {
-                        read.complete(refresh(name));
+                        PypiProject project = refresh(name);
+                        projectLoads.remove(name, read);
+                        read.complete(project);
                     } catch (RuntimeException failure) {
+                        projectLoads.remove(name, read);
                         read.completeExceptionally(failure);
-                    } finally {
-                        projectLoads.remove(name);
                     }
                 });
             } catch (RejectedExecutionException closed) {
-                projectLoads.remove(name);
                 read.completeExceptionally(new UpstreamUnavailableException("the PyPI reader is shut down"));
             }
             return read;
         });
+        if (load.isCompletedExceptionally()) {
+            projectLoads.remove(name, load); // shut down: not kept for the next caller
+        }
+        return load;
     }
 
     /** Reads the page now and keeps what {@link ProjectUpdate} makes of it. */
@@ -304,19 +311,22 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
             try {
                 reads.execute(() -> {
                     try {
-                        read.complete(readMetadata(key, file));
+                        DistributionMetadata parsed = readMetadata(key, file);
+                        metadataLoads.remove(key, read);
+                        read.complete(parsed);
                     } catch (RuntimeException failure) {
+                        metadataLoads.remove(key, read);
                         read.completeExceptionally(failure);
-                    } finally {
-                        metadataLoads.remove(key);
                     }
                 });
             } catch (RejectedExecutionException closed) {
-                metadataLoads.remove(key);
                 read.completeExceptionally(new UpstreamUnavailableException("the PyPI reader is shut down"));
             }
             return read;
         });
+        if (load.isCompletedExceptionally()) {
+            metadataLoads.remove(key, load);
+        }
         return await(load, deadline, "the core metadata of " + file.filename());
     }
 

@@ -205,6 +205,38 @@ class PypiProjectsTest {
     }
 
     @Test
+    void pypisFileHostIsAllowedByDefaultForPypiOnly() {
+        assertThat(PypiProperties.of(PypiProperties.DEFAULT_URL).origins().allows(
+                "https://files.pythonhosted.org/packages/ab/cd/requests-2.32.3-py3-none-any.whl")).isTrue();
+        assertThat(new org.torchplan.catalog.IndexProperties("https://download.pytorch.org/whl",
+                org.torchplan.catalog.index.AllowedOrigins.PYTORCH).origins()
+                .allows("https://files.pythonhosted.org/packages/x.whl")).isFalse();
+    }
+
+    @Test
+    void aRedirectOutsideTheAllowedOriginsFailsNamingPypisSetting() {
+        String elsewhere = server.root().replace("localhost", "127.0.0.1") + "/requests/";
+        server.override("/whl/requests/", request -> new MockResponse.Builder().code(302)
+                .setHeader("Location", elsewhere).build());
+        PypiProjects pypi = open();
+
+        assertThatThrownBy(() -> pypi.files("requests")).isInstanceOf(UpstreamUnavailableException.class)
+                .hasMessageContaining("torchplan.pypi.allowed-origins");
+        assertThat(server.requests("/whl/requests/")).isEqualTo(1); // the foreign host was never asked
+    }
+
+    @Test
+    void wheelLinksToAnotherOriginAreDropped() {
+        String page = jsonPage(List.of(requests, oldRequests), true)
+                .replace("../../files/" + oldRequests.fileName(), "https://elsewhere.example/" + oldRequests.fileName());
+        server.override("/whl/requests/", request -> json(page));
+        PypiProjects pypi = open();
+
+        assertThat(pypi.files("requests").orElseThrow()).extracting(file -> file.filename().toString())
+                .containsExactly(requests.fileName());
+    }
+
+    @Test
     void aMetadataFileWithAnotherDigestIsRefusedAndCounted() {
         server.override("/whl/requests/", request -> json(jsonPage(List.of(requests), true)));
         server.override("/files/" + requests.fileName() + ".metadata",

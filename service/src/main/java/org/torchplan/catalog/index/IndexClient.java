@@ -27,6 +27,12 @@ public class IndexClient {
     private final IndexMetrics metrics;
 
     public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed) {
+        this(settings, metrics, allowed, "torchplan.index.allowed-origins");
+    }
+
+    /** @param originsSetting the property that lists the allowed origins, named when a redirect leaves them */
+    public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed,
+            String originsSetting) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -36,7 +42,7 @@ public class IndexClient {
                 // a network interceptor sees every hop of a redirect chain, before anything is sent to it
                 .addNetworkInterceptor(chain -> {
                     if (!allowed.allows(chain.request().url())) {
-                        throw new ForeignOriginException(chain.request().url().toString(), allowed);
+                        throw new ForeignOriginException(chain.request().url().toString(), allowed, originsSetting);
                     }
                     return chain.proceed(chain.request());
                 })
@@ -211,9 +217,8 @@ public class IndexClient {
     /** A redirect (or a request) to an origin that is not allowed. */
     public static final class ForeignOriginException extends IOException {
 
-        ForeignOriginException(String url, AllowedOrigins allowed) {
-            super("redirected to " + url + ", outside the allowed origins (" + allowed
-                    + "; torchplan.index.allowed-origins)");
+        ForeignOriginException(String url, AllowedOrigins allowed, String originsSetting) {
+            super("redirected to " + url + ", outside the allowed origins (" + allowed + "; " + originsSetting + ")");
         }
     }
 
