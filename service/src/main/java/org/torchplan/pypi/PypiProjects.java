@@ -59,6 +59,8 @@ import org.torchplan.resolve.ProjectSource;
 public class PypiProjects implements ProjectSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PypiProjects.class);
+    /** How long changes gather before the file is written. */
+    private static final Duration WRITE_DELAY = Duration.ofSeconds(1);
 
     private final PypiProperties properties;
     private final CatalogProperties.Upstream upstream;
@@ -70,7 +72,7 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
     private final PypiMetrics metrics;
     private final Clock clock;
     private final ExecutorService reads;
-    private final ExecutorService writes;
+    private final java.util.concurrent.ScheduledExecutorService writes;
     private final Cache<String, PypiProject> projects;
     private final Cache<String, DistributionMetadata> metadata;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
@@ -97,7 +99,7 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.reads = Executors.newFixedThreadPool(Math.max(1, upstream.maxConcurrentRequests()), daemon("pypi-read"));
-        this.writes = Executors.newSingleThreadExecutor(daemon("pypi-write"));
+        this.writes = Executors.newSingleThreadScheduledExecutor(daemon("pypi-write"));
         this.projects = Caffeine.newBuilder().maximumSize(properties.maxProjects()).build();
         this.metadata = Caffeine.newBuilder().maximumSize(properties.maxMetadata()).build();
         PypiStore.Stored stored = store.read();
@@ -415,14 +417,17 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
     }
 
-    /** Writes the projects and metadata held soon, once for a burst of changes. */
+    /**
+     * Writes the projects and metadata held soon, once for a burst of changes (a cold resolution reads dozens of
+     * pages and metadata files within a second; the file is written once after them, and at shutdown).
+     */
     private void persistSoon() {
         if (writeScheduled.compareAndSet(false, true)) {
             try {
-                writes.execute(() -> {
+                writes.schedule(() -> {
                     writeScheduled.set(false);
                     persistNow();
-                });
+                }, WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 writeScheduled.set(false);
             }
