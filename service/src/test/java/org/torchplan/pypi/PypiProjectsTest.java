@@ -274,6 +274,32 @@ class PypiProjectsTest {
     }
 
     @Test
+    void aDeclaredMetadataFileThatIsNotThereFallsBackToTheWheel() {
+        server.override("/whl/requests/", request -> json(jsonPage(List.of(requests), true)));
+        server.override("/files/" + requests.fileName(), request -> ranged(requests.bytes(), request));
+        PypiProjects pypi = open();
+        IndexedFile file = pypi.files("requests").orElseThrow().get(0);
+
+        assertThat(pypi.metadata("requests", file).version().toString()).isEqualTo("2.32.3");
+        assertThat(server.requests("/files/" + requests.fileName() + ".metadata")).isEqualTo(1);
+        assertThat(counter("torchplan.pypi.metadata.reads", "source", "wheel-range")).isEqualTo(1);
+    }
+
+    @Test
+    void metadataBeyondThePlansBudgetIsUpstreamUnavailable() {
+        server.override("/whl/requests/", request -> json(jsonPage(List.of(requests), true)));
+        server.override("/files/" + requests.fileName() + ".metadata", request -> new MockResponse.Builder().code(200)
+                .headersDelay(2, TimeUnit.SECONDS).body(new Buffer().write(requests.metadata())).build());
+        PypiProjects pypi = open();
+        ProjectSource plan = pypi.forPlan(Duration.ofMillis(300));
+        IndexedFile file = plan.files("requests").orElseThrow().get(0);
+
+        assertThatThrownBy(() -> plan.metadata("requests", file))
+                .isInstanceOf(UpstreamUnavailableException.class)
+                .hasMessageContaining("budget");
+    }
+
+    @Test
     void downloadsASmallWheelWholeWhenItsServerTakesNoRanges() {
         server.override("/whl/requests/", request -> json(jsonPage(List.of(requests), false)));
         server.override("/files/" + requests.fileName(), request -> bytes(requests.bytes()));
