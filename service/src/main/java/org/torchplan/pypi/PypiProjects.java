@@ -75,12 +75,13 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService writes;
     private final Cache<String, PypiProject> projects;
     private final Cache<String, DistributionMetadata> metadata;
-    private final Map<String, Validators> validators = new ConcurrentHashMap<>();
+    /** Bounded like the projects: a request may name any number of projects that do not exist. */
+    private final Map<String, Validators> validators;
     private final Map<String, CompletableFuture<PypiProject>> projectLoads = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<DistributionMetadata>> metadataLoads = new ConcurrentHashMap<>();
-    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> consecutiveShrinks = new ConcurrentHashMap<>();
+    private final Map<String, Integer> consecutiveShrinks;
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
 
     /**
@@ -102,6 +103,11 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
         this.writes = Executors.newSingleThreadScheduledExecutor(daemon("pypi-write"));
         this.projects = Caffeine.newBuilder().maximumSize(properties.maxProjects()).build();
         this.metadata = Caffeine.newBuilder().maximumSize(properties.maxMetadata()).build();
+        this.validators = Caffeine.newBuilder().maximumSize(properties.maxProjects()).<String, Validators>build().asMap();
+        this.consecutiveShrinks =
+                Caffeine.newBuilder().maximumSize(properties.maxProjects()).<String, Integer>build().asMap();
+        this.failures = Caffeine.newBuilder().maximumSize(properties.maxProjects())
+                .expireAfterWrite(upstream.retryFailedAfter()).<String, Failure>build().asMap();
         PypiStore.Stored stored = store.read();
         for (PypiProject project : stored.projects()) {
             projects.put(project.name(), project);
