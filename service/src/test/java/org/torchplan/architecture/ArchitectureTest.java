@@ -93,6 +93,16 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.torchplan.api..", "org.torchplan.plan.."));
     }
 
+    /** The PyPI reader is an edge like the live catalog; only its configuration knows Spring. */
+    @Test
+    void thePypiReaderKnowsNoWebNoPlannerAndSpringOnlyInItsConfiguration() {
+        check(noClasses().that().resideInAnyPackage("org.torchplan.pypi..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.torchplan.api..", "org.torchplan.plan.."));
+        check(noClasses().that().resideInAnyPackage("org.torchplan.pypi..")
+                .and().doNotHaveSimpleName("PypiConfiguration").and().doNotHaveSimpleName("PypiProperties")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.."));
+    }
+
     private static void check(ArchRule rule) {
         rule.check(MAIN);
     }

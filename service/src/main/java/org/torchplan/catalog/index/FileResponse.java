@@ -10,8 +10,13 @@ import java.util.HexFormat;
  *
  * @param status the HTTP status
  * @param body the bytes received (empty for errors)
+ * @param contentRange the {@code Content-Range} header of a 206 answer to a range request, or null
  */
-public record FileResponse(int status, byte[] body) {
+public record FileResponse(int status, byte[] body, String contentRange) {
+
+    public FileResponse(int status, byte[] body) {
+        this(status, body, null);
+    }
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;

@@ -27,6 +27,12 @@ public class IndexClient {
     private final IndexMetrics metrics;
 
     public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed) {
+        this(settings, metrics, allowed, "torchplan.index.allowed-origins");
+    }
+
+    /** @param originsSetting the property that lists the allowed origins, named when a redirect leaves them */
+    public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed,
+            String originsSetting) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -36,7 +42,7 @@ public class IndexClient {
                 // a network interceptor sees every hop of a redirect chain, before anything is sent to it
                 .addNetworkInterceptor(chain -> {
                     if (!allowed.allows(chain.request().url())) {
-                        throw new ForeignOriginException(chain.request().url().toString(), allowed);
+                        throw new ForeignOriginException(chain.request().url().toString(), allowed, originsSetting);
                     }
                     return chain.proceed(chain.request());
                 })
@@ -93,6 +99,54 @@ public class IndexClient {
             return new FileResponse(response.code(), raw);
         } finally {
             permits.release();
+        }
+    }
+
+    /**
+     * Fetches at most {@code maxBytes} of a file, the part {@code range} names ({@code bytes=-65536},
+     * {@code bytes=100-199}) when not null, without conditional headers or retries. A server that ignores the range
+     * answers 200 with the whole file, which is read only while it stays within the bound.
+     *
+     * @throws FileTooLargeException when the body is larger than {@code maxBytes}
+     */
+    public FileResponse fetchFile(String url, String range, long maxBytes) throws IOException {
+        Request.Builder request = new Request.Builder().url(url);
+        if (range != null) {
+            // a range of a gzip'd body would be a range of the compressed bytes
+            request.header("Range", range).header("Accept-Encoding", "identity");
+        }
+        acquire();
+        try (Response response = http.newCall(request.build()).execute()) {
+            metrics.fetched();
+            if (!response.isSuccessful()) {
+                return new FileResponse(response.code(), new byte[0]);
+            }
+            ResponseBody body = response.body();
+            if (body.contentLength() > maxBytes) {
+                throw new FileTooLargeException(url, body.contentLength(), maxBytes);
+            }
+            okio.Buffer buffer = new okio.Buffer();
+            okio.BufferedSource source = body.source();
+            while (buffer.size() <= maxBytes && source.read(buffer, 1 << 16) >= 0) {
+                // read until the end or one chunk past the bound
+            }
+            if (buffer.size() > maxBytes) {
+                metrics.bytesReceived(buffer.size());
+                throw new FileTooLargeException(url, -1, maxBytes);
+            }
+            byte[] raw = buffer.readByteArray();
+            metrics.bytesReceived(raw.length);
+            return new FileResponse(response.code(), raw, response.header("Content-Range"));
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** A file larger than the caller's bound; its body was not read whole. */
+    public static final class FileTooLargeException extends IOException {
+
+        public FileTooLargeException(String url, long declared, long maxBytes) {
+            super(url + " is larger than " + maxBytes + " bytes" + (declared < 0 ? "" : " (" + declared + " declared)"));
         }
     }
 
@@ -163,9 +217,8 @@ public class IndexClient {
     /** A redirect (or a request) to an origin that is not allowed. */
     public static final class ForeignOriginException extends IOException {
 
-        ForeignOriginException(String url, AllowedOrigins allowed) {
-            super("redirected to " + url + ", outside the allowed origins (" + allowed
-                    + "; torchplan.index.allowed-origins)");
+        ForeignOriginException(String url, AllowedOrigins allowed, String originsSetting) {
+            super("redirected to " + url + ", outside the allowed origins (" + allowed + "; " + originsSetting + ")");
         }
     }
 

@@ -50,6 +50,14 @@ public final class DigestGuard {
 
     /** {@code fresh} checked against the digests {@code previous} (null when none) knew. */
     static Checked check(PackageEntry previous, List<IndexedFile> fresh) {
+        return check(previous == null ? List.of() : previous.files(), fresh);
+    }
+
+    /**
+     * {@code fresh} checked against the digests the files {@code previous} knew (the PyPI projects keep no
+     * {@link PackageEntry}).
+     */
+    public static Checked check(List<IndexedFile> previous, List<IndexedFile> fresh) {
         Map<String, Set<String>> digestsByUrl = new LinkedHashMap<>();
         for (IndexedFile file : fresh) {
             Set<String> digests = digestsByUrl.computeIfAbsent(file.url(), url -> new LinkedHashSet<>());
@@ -92,13 +100,10 @@ public final class DigestGuard {
     }
 
     /** URL to digest, for the files of {@code previous} with one digest there. */
-    private static Map<String, String> knownDigests(PackageEntry previous) {
+    private static Map<String, String> knownDigests(List<IndexedFile> previous) {
         Map<String, String> known = new HashMap<>();
-        if (previous == null) {
-            return known;
-        }
         Set<String> ambiguous = new LinkedHashSet<>();
-        for (IndexedFile file : previous.files()) {
+        for (IndexedFile file : previous) {
             if (file.sha256() == null) {
                 continue;
             }

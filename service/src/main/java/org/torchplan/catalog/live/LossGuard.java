@@ -29,10 +29,14 @@ public final class LossGuard {
 
     /** The reason to refuse the replacement, or empty when it may go ahead. */
     public static Optional<String> refusal(PackageEntry previous, int newWheelCount, int skippedLinks, double minRatio) {
-        if (previous == null || previous.isEmpty()) {
+        return refusal(previous == null ? 0 : previous.files().size(), newWheelCount, skippedLinks, minRatio);
+    }
+
+    /** The same, given how many wheels the copy it would replace has (0: none known, nothing to lose). */
+    public static Optional<String> refusal(int previousCount, int newWheelCount, int skippedLinks, double minRatio) {
+        if (previousCount == 0) {
             return Optional.empty();
         }
-        int previousCount = previous.files().size();
         if (newWheelCount == 0) {
             return Optional.of("upstream page listed no wheels (" + skippedLinks
                     + " other links) where " + previousCount + " were known; kept the previous copy");

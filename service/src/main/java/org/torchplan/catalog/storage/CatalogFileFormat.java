@@ -79,11 +79,7 @@ public final class CatalogFileFormat {
             sink.line("E\t" + entry.channel().id() + "\t" + entry.backend() + "\t" + entry.packageName() + "\t"
                     + (entry.fetchedAt() == null ? "" : entry.fetchedAt().toString()));
             for (IndexedFile file : entry.files()) {
-                sink.line("F\t" + escape(file.filename().toString()) + "\t" + escape(file.url()) + "\t"
-                        + nullable(file.sha256()) + "\t" + nullable(file.requiresPython()) + "\t"
-                        + coreMetadata(file) + "\t"
-                        + (file.uploadTime() == null ? "" : file.uploadTime().toString()) + "\t"
-                        + (file.yanked() == null ? "-" : "y" + escape(file.yanked())));
+                sink.line(fileRow(file));
             }
         }
         writer.write(CHECKSUM + "\t" + Long.toHexString(checksum.getValue()) + "\n");
@@ -108,6 +104,23 @@ public final class CatalogFileFormat {
      */
     public static CatalogData read(InputStream source, CatalogSource entrySource, long maxExpandedBytes)
             throws CorruptCatalogFileException {
+        String text = checkedText(source, maxExpandedBytes);
+        try {
+            return parse(text, entrySource);
+        } catch (RuntimeException malformed) {
+            // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
+            throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    /**
+     * The lines of a gzip'd file that ends with a {@value #CHECKSUM} line, without that line, once the checksum
+     * matched; expanded to at most {@code maxExpandedBytes} (a gzip bomb is refused before it is held whole). Other
+     * files of the data directory (the PyPI projects) share the framing.
+     *
+     * @throws CorruptCatalogFileException when the file is cut short, damaged or too large
+     */
+    public static String checkedText(InputStream source, long maxExpandedBytes) throws CorruptCatalogFileException {
         byte[] content;
         try (GZIPInputStream gzip = new GZIPInputStream(source, 1 << 16)) {
             content = gzip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxExpandedBytes + 1));
@@ -129,13 +142,25 @@ public final class CatalogFileFormat {
         if (!checksumLine.substring(CHECKSUM.length() + 1).equals(Long.toHexString(checksum.getValue()))) {
             throw new CorruptCatalogFileException("checksum mismatch");
         }
-        String text = new String(content, 0, trailer, StandardCharsets.UTF_8);
-        try {
-            return parse(text, entrySource);
-        } catch (RuntimeException malformed) {
-            // backend and channel parse errors, bad instants, short rows: checksummed, so written by another version
-            throw new CorruptCatalogFileException("malformed: " + malformed.getMessage(), malformed);
+        return new String(content, 0, trailer, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code lines} gzip'd, each with a newline, followed by the {@value #CHECKSUM} line over them: the
+     * framing {@link #checkedText} reads.
+     */
+    public static void writeChecked(Iterable<String> lines, OutputStream target) throws IOException {
+        CRC32C checksum = new CRC32C();
+        GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
+        Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
+        for (String line : lines) {
+            String withNewline = line + "\n";
+            checksum.update(withNewline.getBytes(StandardCharsets.UTF_8));
+            writer.write(withNewline);
         }
+        writer.write(CHECKSUM + "\t" + Long.toHexString(checksum.getValue()) + "\n");
+        writer.flush();
+        gzip.finish();
     }
 
     /**
@@ -270,11 +295,21 @@ public final class CatalogFileFormat {
         return end + 1;
     }
 
+    /** The {@code F} row of a file (shared with the PyPI projects file). */
+    public static String fileRow(IndexedFile file) {
+        return "F\t" + escape(file.filename().toString()) + "\t" + escape(file.url()) + "\t"
+                + nullable(file.sha256()) + "\t" + nullable(file.requiresPython()) + "\t"
+                + coreMetadata(file) + "\t"
+                + (file.uploadTime() == null ? "" : file.uploadTime().toString()) + "\t"
+                + (file.yanked() == null ? "-" : "y" + escape(file.yanked()));
+    }
+
     /**
-     * The file of a row, or null when its name no longer parses: the row was checksummed, so this is a stricter
-     * parser than the one that wrote the file, and one file less is better than no catalog.
+     * The file of a row ({@code line.split("\t", -1)}, 8 fields), or null when its name no longer parses: the row
+     * was checksummed, so this is a stricter parser than the one that wrote the file, and one file less is better
+     * than no catalog.
      */
-    private static IndexedFile file(String[] fields) {
+    public static IndexedFile file(String[] fields) {
         WheelFilename filename;
         try {
             filename = WheelFilename.parse(unescape(fields[1]));
@@ -344,14 +379,15 @@ public final class CatalogFileFormat {
         return value == null ? "" : escape(value);
     }
 
-    private static String escape(String value) {
+    /** Tabs, newlines and backslashes escaped, so a value fits in one field of a row. */
+    public static String escape(String value) {
         if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
         return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    private static String unescape(String value) {
+    public static String unescape(String value) {
         if (value.indexOf('\\') < 0) {
             return value;
         }

@@ -33,6 +33,8 @@ public class CatalogPersistence {
 
     public static final String CATALOG_FILE = "catalog.tsv.gz";
     public static final String PINS_FILE = "companion-pins.tsv";
+    /** The PyPI projects and metadata read by {@code org.torchplan.pypi}, in the same data directory. */
+    public static final String PYPI_FILE = "pypi-projects.tsv.gz";
     /** Temporary files are named after their target: {@code catalog.tsv.gz<random>.tmp}. */
     private static final String TEMPORARY_SUFFIX = ".tmp";
     /** The pins of every companion release ever read are a few hundred KiB. */
@@ -87,7 +89,8 @@ public class CatalogPersistence {
 
     private boolean isOwnTemporaryFile(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(TEMPORARY_SUFFIX) && (name.startsWith(CATALOG_FILE) || name.startsWith(PINS_FILE))
+        return name.endsWith(TEMPORARY_SUFFIX)
+                && (name.startsWith(CATALOG_FILE) || name.startsWith(PINS_FILE) || name.startsWith(PYPI_FILE))
                 && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -140,13 +143,42 @@ public class CatalogPersistence {
     }
 
     private void ignored(Path file, String reason) {
-        if (file.equals(catalogFile())) {
+        if (!file.equals(catalogFile()) && !file.equals(pinsFile())) {
+            log.warn("Ignoring {}: {}.", file, reason);
+        } else if (file.equals(catalogFile())) {
             log.warn("Ignoring persisted catalog {}: {}. Starting from the embedded snapshot; the file is "
                     + "replaced after the next successful refresh.", file, reason);
         } else {
             log.warn("Ignoring companion pins {}: {}. The pins are read again from the wheels' metadata.", file,
                     reason);
         }
+    }
+
+    /**
+     * Another file of the data directory in the framing of {@link CatalogFileFormat#checkedText} (gzip'd, with a
+     * trailing checksum), as text; empty when it is absent, or cannot be trusted (logged as a warning naming
+     * {@code consequence}, what the service does instead).
+     */
+    public Optional<String> readCheckedFile(String fileName, long maxExpandedBytes, String consequence) {
+        Path file = directory.resolve(fileName);
+        try {
+            if (!readableRegularFile(file)) {
+                return Optional.empty();
+            }
+            try (InputStream input = Files.newInputStream(file)) {
+                return Optional.of(CatalogFileFormat.checkedText(input, maxExpandedBytes));
+            }
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException | CorruptCatalogFileException unreadable) {
+            log.warn("Ignoring {}: {}. {}", file, reasonOf(unreadable), consequence);
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces another file of the data directory atomically with {@code lines} in the checked framing. */
+    public void writeCheckedFile(String fileName, Iterable<String> lines) {
+        replace(directory.resolve(fileName), output -> CatalogFileFormat.writeChecked(lines, output));
     }
 
     /** Writes the catalog atomically; failures are logged, the in-memory catalog is unaffected. */
