@@ -37,6 +37,7 @@ import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.Planner;
+import org.torchplan.pypi.PypiProjects;
 import org.torchplan.plan.RequirementsFileRendering;
 import org.torchplan.plan.ShellScriptRendering;
 import org.torchplan.policy.FleetPolicy;
@@ -60,11 +61,13 @@ class PlanController {
     private final CatalogProperties.MaxAge maxAge;
     private final Duration requestBudget;
     private final Clock clock;
+    private final PypiProjects pypi;
 
-    PlanController(Planner planner, CatalogService catalog, FleetPolicy policy, PlanMetrics metrics,
+    PlanController(Planner planner, CatalogService catalog, PypiProjects pypi, FleetPolicy policy, PlanMetrics metrics,
             CatalogProperties catalogProperties, ObjectProvider<Clock> clock) {
         this.planner = planner;
         this.catalog = catalog;
+        this.pypi = pypi;
         this.policy = policy;
         this.metrics = metrics;
         this.maxAge = catalogProperties.maxAge();
@@ -151,7 +154,7 @@ class PlanController {
         Duration bound = maxAge.of(request.channel());
         return metrics.record(() -> {
             try {
-                return planner.plan(snapshot, request, policy).agedAt(now, bound);
+                return planner.plan(snapshot, request, policy, pypi.forPlan(requestBudget)).agedAt(now, bound);
             } catch (UnsatisfiableRequestException unsatisfiable) {
                 throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
             }

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.torchplan.catalog.index.AllowedOrigins;
+import org.torchplan.catalog.IndexProperties;
+import java.util.List;
+import java.util.ArrayList;
 import org.springframework.context.annotation.Configuration;
 import org.torchplan.catalog.CatalogProperties;
 import org.torchplan.catalog.index.IndexClient;
@@ -22,10 +26,13 @@ class PypiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    PypiProjects pypiProjects(PypiProperties properties, CatalogProperties catalog, CatalogPersistence persistence,
-            PypiMetrics metrics, ObjectProvider<Clock> clock) {
-        IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins(),
-                "torchplan.pypi.allowed-origins");
+    PypiProjects pypiProjects(PypiProperties properties, CatalogProperties catalog, IndexProperties index,
+            CatalogPersistence persistence, PypiMetrics metrics, ObjectProvider<Clock> clock) {
+        // a plan's resolution reads the PEP 658 metadata of PyTorch wheels through this reader too
+        List<String> origins = new ArrayList<>(properties.origins().origins());
+        origins.addAll(index.origins().origins());
+        IndexClient client = new IndexClient(catalog.upstream(), metrics,
+                AllowedOrigins.of(properties.root(), origins), "torchplan.pypi.allowed-origins");
         return new PypiProjects(properties, catalog, client, persistence, metrics, clock.getIfAvailable(Clock::systemUTC));
     }
 }
