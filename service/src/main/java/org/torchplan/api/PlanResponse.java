@@ -1,5 +1,7 @@
 package org.torchplan.api;
 
+import org.torchplan.plan.LockedPackage;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +21,38 @@ public record PlanResponse(
         List<StepView> steps,
         List<String> explanation,
         List<String> warnings,
-        CatalogView catalog) {
+        CatalogView catalog,
+        @ArraySchema(arraySchema = @Schema(description = "The whole environment as resolved (every distribution"
+                + " pinned, PyTorch and third-party, with digests and why it is there) when the request has more"
+                + " than PyTorch packages or says what is installed; empty otherwise"))
+        List<EnvironmentView> environment) {
 
     static PlanResponse of(PlanResult plan) {
         List<PackageView> packages = plan.packages().stream().map(PackageView::of).toList();
         List<StepView> steps = plan.steps().stream().map(StepView::of).toList();
-        return new PlanResponse(plan.backend() == null ? null : plan.backend().toString(), plan.channel().id(), packages, steps, plan.explanation(),
-                plan.warnings(), CatalogView.of(plan.catalog()));
+        return new PlanResponse(plan.backend() == null ? null : plan.backend().toString(), plan.channel().id(),
+                packages, steps, plan.explanation(), plan.warnings(), CatalogView.of(plan.catalog()),
+                plan.environment().stream().map(EnvironmentView::of).toList());
+    }
+
+    /** One distribution of the resolved environment. */
+    @Schema(name = "LockedDistribution")
+    public record EnvironmentView(
+            @Schema(example = "filelock") String name,
+            @Schema(example = "3.16.1") String version,
+            @Schema(description = "the wheel pip takes; null for an installed distribution that is kept",
+                    nullable = true) String filename,
+            @Schema(nullable = true) String url,
+            @Schema(description = "hex digest, null when the index publishes none", nullable = true) String sha256,
+            @Schema(description = "pytorch (the backend's index) or third-party (PyPI or the policy's mirror)",
+                    allowableValues = {"pytorch", "third-party"}) String index,
+            @Schema(description = "why it is in the environment") List<String> requiredBy,
+            @Schema(description = "whether the installed copy is kept as it is") boolean installed) {
+
+        static EnvironmentView of(LockedPackage locked) {
+            return new EnvironmentView(locked.name(), locked.version(), locked.filename(), locked.url(),
+                    locked.sha256(), locked.index(), locked.requiredBy(), locked.keptInstalled());
+        }
     }
 
     /** One pinned wheel. */

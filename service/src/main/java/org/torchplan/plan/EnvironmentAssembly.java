@@ -119,7 +119,7 @@ final class EnvironmentAssembly {
     }
 
     /** The digests of the files pip may take, once each: one per file name (pip takes one link of a name). */
-    private static List<String> digests(List<IndexedFile> files) {
+    static List<String> digests(List<IndexedFile> files) {
         Set<String> names = new LinkedHashSet<>();
         List<String> digests = new ArrayList<>(files.size());
         for (IndexedFile file : files) {

@@ -2,6 +2,9 @@ package org.torchplan.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.torchplan.resolve.ResolvedDistribution;
+import org.torchplan.resolve.Resolution;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.CatalogSnapshot;
@@ -77,33 +80,64 @@ final class PlanAssembly {
 
     /**
      * The plan when no PyTorch package is asked for on this machine (none named, or only under markers false
-     * here): nothing comes from the PyTorch index, as pip would install nothing from it either. Other requirements
-     * install from PyPI (or the policy's mirror) as asked.
+     * here) and the environment needs none: nothing comes from the PyTorch index, as pip would install nothing from
+     * it either. Other requirements install from PyPI (or the policy's mirror): pinned as resolved when
+     * {@code resolution} is given, else as asked.
      */
     static PlanResult withoutPytorch(
             CatalogSnapshot catalog,
             PlanRequest request,
             FleetPolicy policy,
             RequestedPackages requested,
+            Resolution resolution,
             List<String> explanation,
             List<String> warnings) {
         List<String> others = new ArrayList<>(requested.others().size());
-        for (Requirement requirement : requested.others()) {
-            others.add(requirement.toString());
+        List<LockedPackage> locked = new ArrayList<>();
+        if (resolution != null) {
+            List<String> kept = new ArrayList<>();
+            for (ResolvedDistribution distribution : resolution.distributions()) {
+                IndexedFile wheel = distribution.wheel().orElse(null);
+                boolean pytorch = catalog.packages().contains(distribution.name());
+                locked.add(new LockedPackage(distribution.name(), distribution.version().toString(),
+                        wheel == null ? null : wheel.filename().toString(), wheel == null ? null : wheel.url(),
+                        wheel == null ? null : wheel.sha256(), EnvironmentAssembly.digests(distribution.installableFiles()),
+                        pytorch ? LockedPackage.PYTORCH_INDEX : LockedPackage.THIRD_PARTY_INDEX,
+                        distribution.reasons(), distribution.keptInstalled()));
+                if (distribution.keptInstalled()) {
+                    kept.add(distribution.name() + " " + distribution.version());
+                } else {
+                    others.add(distribution.name() + extras(new LinkedHashSet<>(distribution.extras())) + "=="
+                            + distribution.version());
+                }
+            }
+            explanation.add("resolved the whole environment as pip does: " + locked.size() + " distributions from "
+                    + policy.pypiIndexUrl());
+            if (!kept.isEmpty()) {
+                explanation.add("keeps what is installed and fits: " + String.join(", ", kept));
+            }
+            warnings.addAll(resolution.warnings());
+        } else {
+            for (Requirement requirement : requested.others()) {
+                others.add(requirement.toString());
+            }
         }
         List<InstallStep> steps = new ArrayList<>(1);
         if (others.isEmpty()) {
-            explanation.add("no requirement applies to this machine: nothing to install");
+            explanation.add(requested.others().isEmpty() ? "no requirement applies to this machine: nothing to install"
+                    : "everything asked for is installed already: nothing to install");
         } else {
-            explanation.add("no PyTorch package is asked for on this machine: nothing comes from the PyTorch index");
-            warnings.add("the requirements are installed from " + policy.pypiIndexUrl() + " as asked; torchplan does"
-                    + " not resolve their dependencies yet: if one of them needs torch, add torch to the request so"
-                    + " that it comes from the right backend's index, not from " + policy.pypiIndexUrl());
+            explanation.add("no PyTorch package is needed on this machine: nothing comes from the PyTorch index");
+            if (resolution == null) {
+                warnings.add("the requirements are installed from " + policy.pypiIndexUrl() + " as asked, without"
+                        + " resolving them first: if one of them needs torch, add torch to the request so that it"
+                        + " comes from the right backend's index, not from " + policy.pypiIndexUrl());
+            }
             steps.add(new InstallStep("Requirements from " + policy.pypiIndexUrl(),
                     InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, others)));
         }
         return new PlanResult(null, request.channel(), List.of(), steps, explanation, warnings, catalog.base(),
-                null, false, others, policy.pypiIndexUrl());
+                null, false, others, policy.pypiIndexUrl(), locked);
     }
 
     static String extras(Set<String> extras) {

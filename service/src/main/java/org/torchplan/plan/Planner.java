@@ -2,6 +2,8 @@ package org.torchplan.plan;
 
 import org.torchplan.resolve.ProjectSource;
 import java.util.ArrayList;
+import org.torchplan.packaging.Requirement;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +70,33 @@ public final class Planner {
         // rule 2: the PyTorch packages asked for, torch always among them; false markers dropped
         RequestedPackages requested =
                 RequestedPackages.of(request.requirements(), catalog.packages(), environment, explanation);
+        ProjectSource resolving = thirdParty != null
+                && (!requested.others().isEmpty() || !request.installed().isEmpty()) ? thirdParty : null;
         if (!requested.hasPytorchPackages()) {
-            return PlanAssembly.withoutPytorch(catalog, request, policy, requested, explanation, warnings);
+            if (resolving == null || requested.others().isEmpty()) {
+                return PlanAssembly.withoutPytorch(catalog, request, policy, requested, null, explanation, warnings);
+            }
+            PytorchDemand.Answer demand = PytorchDemand.of(request, catalog.packages(), resolving);
+            if (demand.resolution() != null) {
+                return PlanAssembly.withoutPytorch(catalog, request, policy, requested, demand.resolution(),
+                        explanation, warnings);
+            }
+            explanation.add("the requirements need " + demand.pytorchPackage() + ": torch is planned from the PyTorch"
+                    + " index for this machine, never taken from " + policy.pypiIndexUrl());
+            List<Requirement> withTorch = new ArrayList<>(request.requirements());
+            withTorch.add(Requirement.parse(RequestedPackages.TORCH));
+            requested = RequestedPackages.of(withTorch, catalog.packages(), environment, new ArrayList<>());
         }
         // rule 1: candidate backends
         List<ComputeBackend> candidates = candidates(catalog, request, policy, explanation, warnings);
         String targetDescription = TargetDescription.of(target);
-        ProjectSource resolving = thirdParty != null
-                && (!requested.others().isEmpty() || !request.installed().isEmpty()) ? thirdParty : null;
         PlanningContext context = new PlanningContext(catalog, channel, requested, tags(target), policy,
                 environment, KernelCheck.of(request.gpu(), target), installableFiles, targetDescription, request,
                 resolving);
+        Optional<PlanResult> keeping = InstalledTorch.keep(context, candidates, request, policy, explanation, warnings);
+        if (keeping.isPresent()) {
+            return keeping.get();
+        }
         // rules 3 and 4: the newest full set per candidate, as far as the strategy needs to look
         List<BackendSearch> searches = new ArrayList<>(candidates.size());
         List<PackageSet> sets = new ArrayList<>(candidates.size());

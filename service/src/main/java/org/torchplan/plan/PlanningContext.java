@@ -60,6 +60,12 @@ final class PlanningContext {
         this.thirdParty = thirdParty;
     }
 
+    /** The same plan's context for other requested packages (the installed torch pinned, say). */
+    PlanningContext withRequested(RequestedPackages other) {
+        return new PlanningContext(catalog, channel, other, tags, policy, environment, kernels, installableFiles,
+                targetDescription, request, thirdParty);
+    }
+
     /** Whether each candidate set must also carry the rest of the environment (third-party requirements). */
     boolean resolvesEnvironment() {
         return thirdParty != null;

@@ -14,6 +14,9 @@ public final class RequirementsFileRendering {
     }
 
     public static String render(PlanResult plan) {
+        if (!plan.environment().isEmpty()) {
+            return lock(plan);
+        }
         if (plan.backend() == null) {
             return withoutPytorch(plan);
         }
@@ -46,6 +49,58 @@ public final class RequirementsFileRendering {
             for (String requirement : plan.otherRequirements()) {
                 file.append("#   ").append(requirement).append('\n');
             }
+        }
+        return file.toString();
+    }
+
+    /**
+     * The whole resolved environment as one lock: every distribution pinned, with the digest of every file pip may
+     * take, so pip installs it in one run in hash-checking mode. PyTorch wheels come from the backend's index (the
+     * first index); the third-party index is an extra index, which cannot serve a PyTorch build in their place since
+     * only the listed digests are accepted. Installed distributions the plan keeps are named in comments.
+     */
+    private static String lock(PlanResult plan) {
+        boolean complete = plan.warnings().stream().noneMatch(warning -> warning.contains("are not known"));
+        boolean hashed = complete && plan.environment().stream()
+                .allMatch(locked -> locked.keptInstalled() || !locked.acceptableSha256().isEmpty());
+        StringBuilder file = new StringBuilder(4096);
+        file.append("# torchplan lock: the whole environment for this machine (")
+                .append(plan.environment().size()).append(" distributions");
+        if (plan.backend() != null) {
+            file.append("; ").append(plan.backend()).append(" wheels from the ").append(plan.channel().id())
+                    .append(" channel");
+        }
+        file.append(")\n");
+        if (!complete) {
+            file.append("# Incomplete: some PyTorch wheels publish no metadata, so their dependencies are left to pip"
+                    + " (no hashes).\n");
+        } else if (!hashed) {
+            file.append("# The index publishes no sha256 digests for some of these wheels: no hashes.\n");
+        } else {
+            file.append("# Install with: python -m pip install --require-hashes -r requirements.txt\n");
+        }
+        if (plan.indexUrl() != null) {
+            file.append("--index-url ").append(plan.indexUrl()).append('\n');
+            file.append("--extra-index-url ").append(plan.otherIndexUrl()).append('\n');
+        } else {
+            file.append("--index-url ").append(plan.otherIndexUrl()).append('\n');
+        }
+        if (plan.preReleases()) {
+            file.append("--pre\n");
+        }
+        for (LockedPackage locked : plan.environment()) {
+            if (locked.keptInstalled()) {
+                file.append("# ").append(locked.name()).append("==").append(locked.version())
+                        .append(" is installed and kept\n");
+                continue;
+            }
+            file.append(locked.name()).append("==").append(locked.version());
+            if (hashed) {
+                for (String digest : locked.acceptableSha256()) {
+                    file.append(" \\\n    --hash=sha256:").append(digest);
+                }
+            }
+            file.append('\n');
         }
         return file.toString();
     }

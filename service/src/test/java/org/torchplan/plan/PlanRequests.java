@@ -1,5 +1,6 @@
 package org.torchplan.plan;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +10,14 @@ import org.torchplan.backend.DriverVersion;
 import org.torchplan.backend.Gpu;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.packaging.Architecture;
+import org.torchplan.packaging.DistributionMetadata;
 import org.torchplan.packaging.GlibcVersion;
 import org.torchplan.packaging.MacosVersion;
 import org.torchplan.packaging.OperatingSystem;
 import org.torchplan.packaging.PythonTarget;
 import org.torchplan.packaging.Requirement;
 import org.torchplan.packaging.Target;
+import org.torchplan.packaging.Version;
 
 /** A small builder of plan requests for tests: a Linux x86_64 cp312 machine without a GPU unless told. */
 final class PlanRequests {
@@ -50,6 +53,8 @@ final class PlanRequests {
         request.macos = version == null ? Optional.empty() : Optional.of(MacosVersion.parse(version));
         return request;
     }
+
+    private List<DistributionMetadata> installed = List.of();
 
     PlanRequests requirements(String... texts) {
         requirements = Arrays.stream(texts).map(Requirement::parse).toList();
@@ -112,8 +117,19 @@ final class PlanRequests {
         return this;
     }
 
+    /** What the target has installed, as {@code name==version} texts. */
+    PlanRequests installed(String... pins) {
+        installed = new ArrayList<>();
+        for (String pin : pins) {
+            String[] parts = pin.split("==", 2);
+            installed.add(new DistributionMetadata(parts[0],
+                    Version.parse(parts[1]), List.of(), Optional.empty(), List.of()));
+        }
+        return this;
+    }
+
     PlanRequest build() {
         return new PlanRequest(requirements, new Target(python, os, arch, glibc, macos), gpu, channel, backend,
-                strategy, installer);
+                strategy, installer, installed);
     }
 }
