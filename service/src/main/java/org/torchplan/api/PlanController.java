@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.torchplan.catalog.index.UpstreamUnavailableException;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.packaging.Requirement;
@@ -154,11 +155,25 @@ class PlanController {
         Duration bound = maxAge.of(request.channel());
         return metrics.record(() -> {
             try {
-                return planner.plan(snapshot, request, policy, pypi.forPlan(requestBudget)).agedAt(now, bound);
+                return planWithEnvironment(snapshot, request).agedAt(now, bound);
             } catch (UnsatisfiableRequestException unsatisfiable) {
                 throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
             }
         });
+    }
+
+    /**
+     * The plan of the whole environment; when the third-party index cannot be read in time (down, offline, slow),
+     * the PyTorch packages are planned alone and the plan says so: the rest installs as asked, resolved by pip.
+     */
+    private PlanResult planWithEnvironment(CatalogSnapshot snapshot, PlanRequest request) {
+        try {
+            return planner.plan(snapshot, request, policy, pypi.forPlan(requestBudget));
+        } catch (UpstreamUnavailableException unread) {
+            return planner.plan(snapshot, request, policy).withWarning("the environment was not resolved: "
+                    + unread.getMessage() + "; the PyTorch packages are planned alone, and the other requirements"
+                    + " install as asked (pip resolves them, and a bound one of them puts on torch is not checked)");
+        }
     }
 
     /** A refusal resting on old, stale or snapshot data says so: the release asked for may be newer than the data. */

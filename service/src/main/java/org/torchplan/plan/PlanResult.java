@@ -61,6 +61,14 @@ public record PlanResult(
                 otherRequirements, otherIndexUrl, List.of());
     }
 
+    /** The same plan with one more warning. */
+    public PlanResult withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new PlanResult(backend, channel, packages, steps, explanation, more, catalog, indexUrl, preReleases,
+                otherRequirements, otherIndexUrl, environment);
+    }
+
     /**
      * This plan as of {@code now}: when its catalog data is older than {@code maxAge}, stale, with a warning
      * saying so. The planner has no clock; the caller applies the time.
