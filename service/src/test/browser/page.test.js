@@ -165,13 +165,16 @@ const scenarios = {
     assert.equal(await page.isHidden('#view-install'), true);
     const source = await page.$$eval('table.source tbody tr', rows => rows.map(row => row.textContent));
     assert.ok(source.some(row => /Sourcesnapshot/.test(row)), 'catalog source: ' + source);
-    const stable = await page.$$eval('#channel-stable + .table-wrap table.backends tbody tr', rows =>
+    const stable = await page.$$eval('#channel-stable ~ .table-wrap table.backends tbody tr', rows =>
       rows.map(row => Array.from(row.children).map(cell => cell.textContent)));
     const cu126 = stable.find(row => row[0] === 'cu126');
     assert.ok(cu126, 'cu126 row in the stable table');
     assert.match(cu126[2], /^2\.\d+\.\d+$/, 'newest torch on cu126');
     assert.match(cu126[3], /cp312/, 'Pythons of cu126');
     assert.match(cu126[4], /^0\.\d+\.\d+\+cu126$/, 'torchvision paired on cu126');
+    const older = await page.$$eval('table.older tbody th', cells => cells.map(cell => cell.textContent));
+    assert.ok(older.includes('cu75'), 'backends without a recent torch are folded away: ' + older);
+    assert.ok(!stable.some(row => row[0] === 'cu75'), 'cu75 among the recent backends');
     const drivers = await page.$$eval('table.drivers tbody tr', rows =>
       rows.map(row => Array.from(row.children).map(cell => cell.textContent)));
     assert.ok(drivers.some(row => row[0] === 'cu126' && /^\d{3}\.\d+/.test(row[1])), 'cu126 minimum driver');

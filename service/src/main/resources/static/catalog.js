@@ -29,15 +29,8 @@ window.TorchplanCatalog = (function () {
    * which CUDA/ROCm lines each release was built for.
    */
   function chart(channel) {
-    // the newest ten series of the channel; a backend shows when it has a release of one of them
-    const all = [];
-    for (const backend of channel.backends) {
-      for (const version of backend.torchVersions) {
-        const key = series(version);
-        if (key && !all.some(known => compareSeries(known, key) === 0)) all.push(key);
-      }
-    }
-    const columns = all.sort(compareSeries).slice(-10);
+    // a backend shows when it has a release of one of the channel's newest ten series
+    const columns = recentSeries(channel);
     const rows = channel.backends.filter(backend => backend.torchVersions.map(series).filter(Boolean)
       .some(key => columns.some(column => compareSeries(column, key) === 0)));
     if (rows.length === 0 || columns.length === 0) return null;
@@ -69,10 +62,27 @@ window.TorchplanCatalog = (function () {
         + ' release of that series. Hover a dot for its label.' }));
   }
 
+  /** The channel's newest ten torch series, oldest first. */
+  function recentSeries(channel) {
+    const all = [];
+    for (const backend of channel.backends) {
+      for (const version of backend.torchVersions) {
+        const key = series(version);
+        if (key && !all.some(known => compareSeries(known, key) === 0)) all.push(key);
+      }
+    }
+    return all.sort(compareSeries).slice(-10);
+  }
+
   function channelSection(channel, policy) {
     const allowed = name => policy.allowedBackends.length === 0 || policy.allowedBackends.includes(name);
     const channelAllowed = policy.allowedChannels.length === 0 || policy.allowedChannels.includes(channel.channel);
-    const rows = channel.backends.slice().reverse().map(backend => [
+    const recent = recentSeries(channel);
+    const isCurrent = backend => {
+      const newest = series(backend.newestTorch);
+      return newest !== null && recent.some(key => compareSeries(key, newest) === 0);
+    };
+    const row = backend => [
       backend.backend + (allowed(backend.backend) ? '' : ' (not allowed by policy)'),
       backend.kind,
       backend.newestTorch || 'none',
@@ -80,13 +90,19 @@ window.TorchplanCatalog = (function () {
       backend.companions.torchvision || '-',
       backend.companions.torchaudio || '-',
       String(backend.files),
-    ]);
+    ];
+    const headers = ['Backend', 'Kind', 'Newest torch', 'Pythons', 'torchvision', 'torchaudio', 'Wheels'];
+    const newestFirst = channel.backends.slice().reverse();
+    const current = newestFirst.filter(isCurrent);
+    const older = newestFirst.filter(backend => !isCurrent(backend));
     return el('section', { class: 'channel', 'aria-labelledby': 'channel-' + channel.channel },
       el('h3', { id: 'channel-' + channel.channel, text: 'Channel ' + channel.channel
         + (channelAllowed ? '' : ' (not allowed by the fleet policy)') }),
-      table('Backends of the ' + channel.channel + ' channel: newest torch, its Pythons and the companion releases'
-        + ' paired with it', ['Backend', 'Kind', 'Newest torch', 'Pythons', 'torchvision', 'torchaudio', 'Wheels'],
-        rows, 'backends'),
+      table('Backends of the ' + channel.channel + ' channel with a recent torch: the newest torch, its Pythons and'
+        + ' the companion releases paired with it', headers, current.map(row), 'backends'),
+      older.length === 0 ? null : el('details', {},
+        el('summary', { text: older.length + ' older backends (newest torch before ' + recent[0].join('.') + ')' }),
+        table('Older backends of the ' + channel.channel + ' channel', headers, older.map(row), 'backends older')),
       chart(channel));
   }
 
