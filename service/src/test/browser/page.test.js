@@ -220,6 +220,10 @@ const scenarios = {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= 375, 'page is ' + overflow + ' px wide at 375 px');
     await page.screenshot({ path: path.join(screenshots, 'install-phone.png'), fullPage: false });
+    await page.click('#nav-catalog');
+    await page.waitForSelector('table.backends');
+    const catalogWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(catalogWidth <= 375, 'catalog view is ' + catalogWidth + ' px wide at 375 px (tables scroll inside)');
     assert.deepEqual(problems, []);
     await close();
   },
