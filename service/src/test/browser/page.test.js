@@ -21,6 +21,7 @@ if (!process.argv[2] || !screenshots) {
 /** Opens the page and waits until it has read the policy and the backends. */
 async function open(browser, viewport) {
   const context = await browser.newContext({ viewport: viewport || { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', error => problems.push('page error: ' + error.message));
@@ -74,6 +75,10 @@ const scenarios = {
     const considered = await page.$$eval('table.considered tbody th', cells => cells.map(cell => cell.textContent));
     assert.ok(considered.includes(backend), 'the chosen backend is among those considered: ' + considered);
     assert.ok(considered.some(name => name !== backend), 'other backends considered too: ' + considered);
+    await page.click('#copy');
+    await page.waitForSelector('.copy-status:not(:empty)');
+    assert.equal(await page.textContent('.copy-status'), 'Copied.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), command);
     assert.match(await page.textContent('.catalog-line'), /Catalog: snapshot data fetched/);
     assert.match(await page.textContent('table.policy'), /Allowed channels\s*stable, test/);
     await page.screenshot({ path: path.join(screenshots, 'install.png'), fullPage: true });
@@ -219,6 +224,7 @@ const scenarios = {
     await planLinuxDriver570(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= 375, 'page is ' + overflow + ' px wide at 375 px');
+    await page.evaluate(() => document.getElementById('result').scrollIntoView());
     await page.screenshot({ path: path.join(screenshots, 'install-phone.png'), fullPage: false });
     await page.click('#nav-catalog');
     await page.waitForSelector('table.backends');
