@@ -219,6 +219,30 @@ const scenarios = {
     await close();
   },
 
+  async 'Swagger UI is titled and its prefilled POST /plan example plans'(browser) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const outside = [];
+    page.on('request', request => {
+      if (!request.url().startsWith(base)) outside.push(request.url());
+    });
+    await page.goto(base + 'swagger-ui.html');
+    await page.waitForSelector('#operations-plan-post');
+    assert.match(await page.textContent('.info .title'), /^torchplan/);
+    const tags = await page.$$eval('.opblock-tag', headings => headings.map(heading => heading.textContent));
+    assert.ok(!tags.some(tag => /controller/.test(tag)), 'generated tag names: ' + tags);
+    await page.click('#operations-plan-post .opblock-summary');
+    await page.click('#operations-plan-post .try-out__btn');
+    const body = JSON.parse(await page.inputValue('#operations-plan-post textarea.body-param__text'));
+    assert.equal(body.python, 'cp312');
+    await page.click('#operations-plan-post .execute');
+    const status = '#operations-plan-post .live-responses-table .response .response-col_status';
+    await page.waitForSelector(status);
+    assert.equal((await page.textContent(status)).trim(), '200');
+    assert.deepEqual(outside, []);
+    await context.close();
+  },
+
   async 'at phone width (375 px) nothing overflows sideways'(browser) {
     const { page, problems, close } = await open(browser, { width: 375, height: 812 });
     await planLinuxDriver570(page);
