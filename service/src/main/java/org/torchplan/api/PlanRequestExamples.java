@@ -2,12 +2,13 @@ package org.torchplan.api;
 
 /**
  * The documented example bodies of {@code POST /plan}, one per kind of machine. Each is a valid request that plans
- * on the embedded catalog snapshot ({@code PlanExamplesTest} posts every one); Swagger UI offers them by name.
+ * on the embedded catalog snapshot alone ({@code PlanExamplesTest} posts every one, offline): PyTorch packages
+ * only, since a PyPI requirement needs PyPI to plan. Swagger UI offers them by name.
  */
 final class PlanRequestExamples {
 
     static final String LINUX_NVIDIA = """
-            {"requirements": ["torch>=2.4", "torchvision", "transformers"], "python": "cp312",
+            {"requirements": ["torch>=2.4", "torchvision"], "python": "cp312",
              "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
              "gpu": {"vendor": "nvidia", "driverVersion": "570.86.10", "computeCapability": "8.6"},
              "channel": "stable", "backend": "auto", "strategy": "newest-torch", "installer": "pip"}""";
