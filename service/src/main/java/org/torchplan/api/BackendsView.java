@@ -25,7 +25,8 @@ public record BackendsView(List<BackendView> backends, List<ArchitectureView> am
     @Schema(name = "Backend")
     public record BackendView(
             @Schema(example = "cu126") String name,
-            @Schema(description = "cpu, cuda, rocm or xpu", example = "cuda") String kind,
+            @Schema(description = "cpu, cuda, rocm or xpu", allowableValues = {"cpu", "cuda", "rocm", "xpu"})
+            String kind,
             List<String> channels,
             @Schema(example = "525.60.13") String minimumDriverLinux,
             @Schema(example = "527.41") String minimumDriverWindows,

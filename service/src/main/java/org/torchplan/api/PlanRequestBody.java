@@ -23,14 +23,15 @@ public record PlanRequestBody(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         Platform platform,
         Gpu gpu,
-        @Schema(description = "stable (default), test or nightly", example = "stable")
+        @Schema(description = "stable (default), test or nightly", allowableValues = {"stable", "test", "nightly"})
         String channel,
         @Schema(description = "auto (default) or an explicit backend such as cu126, rocm6.4, xpu, cpu",
                 example = "auto")
         String backend,
-        @Schema(description = "newest-torch (default) or newest-backend", example = "newest-torch")
+        @Schema(description = "newest-torch (default) or newest-backend",
+                allowableValues = {"newest-torch", "newest-backend"})
         String strategy,
-        @Schema(description = "pip (default) or uv", example = "pip")
+        @Schema(description = "pip (default) or uv", allowableValues = {"pip", "uv"})
         String installer,
         @ArraySchema(maxItems = PlanRequestParser.MAXIMUM_INSTALLED,
                 arraySchema = @Schema(description = "What the target interpreter already has (importlib.metadata:"
@@ -58,7 +59,7 @@ public record PlanRequestBody(
     /** The operating system, architecture and libc / macOS version. */
     @Schema(name = "Platform")
     public record Platform(
-            @Schema(description = "linux, windows or macos", example = "linux",
+            @Schema(description = "linux, windows or macos", allowableValues = {"linux", "windows", "macos"},
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String os,
             @Schema(description = "x86_64, aarch64, arm64 or s390x", example = "x86_64",
@@ -73,7 +74,7 @@ public record PlanRequestBody(
     /** The GPU, when there is one. */
     @Schema(name = "Gpu")
     public record Gpu(
-            @Schema(description = "nvidia, amd or intel", example = "nvidia",
+            @Schema(description = "nvidia, amd or intel", allowableValues = {"nvidia", "amd", "intel"},
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String vendor,
             @Schema(description = "NVIDIA driver version", example = "570.86.10")

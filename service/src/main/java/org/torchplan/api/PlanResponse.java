@@ -82,7 +82,8 @@ public record PlanResponse(
     /** Where the catalog behind the plan came from. */
     @Schema(name = "PlanCatalogStatus")
     public record CatalogView(
-            @Schema(description = "snapshot, persisted or live", example = "live") String source,
+            @Schema(description = "snapshot, persisted or live", allowableValues = {"snapshot", "persisted", "live"})
+            String source,
             Instant fetchedAt,
             boolean stale) {
 

@@ -1,5 +1,6 @@
 package org.torchplan.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
 import org.torchplan.catalog.live.CatalogService;
@@ -11,6 +12,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +24,7 @@ import org.torchplan.packaging.PackageName;
 
 /** Shows what the catalog holds: {@code GET /catalog} and {@code GET /catalog/{channel}/{backend}/{package}}. */
 @RestController
+@Tag(name = "catalog", description = "What the catalog of the PyTorch indices holds")
 public class CatalogController {
 
     private final CatalogService catalog;
@@ -29,11 +34,20 @@ public class CatalogController {
     }
 
     @GetMapping("/catalog")
+    @Operation(summary = "Where the catalog came from, counts per channel and backend, stale entries")
     public CatalogSummary summary() {
         return CatalogSummary.of(catalog);
     }
 
+    @GetMapping(path = "/catalog/overview", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Per channel held and backend, the newest torch, its Python tags, the companions paired"
+            + " with it, and every torch release")
+    public CatalogOverview overview() {
+        return CatalogOverview.of(catalog);
+    }
+
     @GetMapping("/catalog/{channel}/{backend}/{packageName}")
+    @Operation(summary = "The files of one package on one backend of one channel")
     public EntryView entry(@PathVariable String channel, @PathVariable String backend,
             @PathVariable String packageName) {
         Channel parsedChannel = Channel.parse(channel);
@@ -70,7 +84,7 @@ public class CatalogController {
             String channel,
             String backend,
             String packageName,
-            String source,
+            @Schema(allowableValues = {"snapshot", "persisted", "live"}) String source,
             Instant fetchedAt,
             String staleReason,
             List<FileView> files) {

@@ -1,5 +1,6 @@
 package org.torchplan.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.PackageEntry;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  *     {@code cpu-cxx11-abi}, or a label such as {@code +cpu.cxx11.abi}), per channel and folder; never planned
  */
 public record CatalogSummary(
+        @Schema(description = "snapshot, persisted or live", allowableValues = {"snapshot", "persisted", "live"})
         String source,
         Instant fetchedAt,
         Instant snapshotRecordedAt,

@@ -48,6 +48,30 @@ class CatalogControllerTest {
     }
 
     @Test
+    void overviewsEachBackendWithItsNewestTorchAndCompanions() {
+        assertThat(mvc.get().uri("/catalog/overview"))
+                .hasStatusOk()
+                .bodyJson()
+                .satisfies(json -> {
+                    // only the channels held: the offline snapshot holds stable; nothing is read on demand
+                    json.assertThat().extractingPath("$.channels[*].channel").asArray().containsExactly("stable");
+                    String cu126 = "$.channels[0].backends[?(@.backend == 'cu126')]";
+                    json.assertThat().extractingPath(cu126 + ".kind").asArray().containsExactly("cuda");
+                    json.assertThat().extractingPath(cu126 + ".newestTorch").asArray().containsExactly("2.12.0");
+                    json.assertThat().extractingPath(cu126 + ".pythons[*]").asArray()
+                            .contains("cp310", "cp312", "cp314").doesNotContain("cp39");
+                    json.assertThat().extractingPath(cu126 + ".companions.torchvision").asArray()
+                            .containsExactly("0.27.0+cu126");
+                    json.assertThat().extractingPath(cu126 + ".torchVersions[0:3]").asArray()
+                            .containsExactly("2.12.0", "2.11.0", "2.10.0");
+                    String cu129 = "$.channels[0].backends[?(@.backend == 'cu129')]";
+                    json.assertThat().extractingPath(cu129 + ".newestTorch").asArray().containsExactly("2.11.0");
+                    json.assertThat().extractingPath(cu129 + ".companions.torchaudio").asArray()
+                            .containsExactly("2.11.0+cu129");
+                });
+    }
+
+    @Test
     void listsTheFilesOfOneEntry() {
         assertThat(mvc.get().uri("/catalog/stable/cu12.6/Torch"))
                 .hasStatusOk()
