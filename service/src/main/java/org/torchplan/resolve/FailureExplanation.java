@@ -26,6 +26,11 @@ final class FailureExplanation {
     }
 
     ResolutionImpossibleException explain(ResolutionLoop.Impossible impossible) {
+        if (impossible.causes.isEmpty()) {
+            return new ResolutionImpossibleException("Cannot resolve the requirements: no answer after "
+                    + ResolutionLoop.MAX_ROUNDS + " rounds of backtracking (pip gives up there too); pin some"
+                    + " versions to narrow the search", List.of());
+        }
         List<String> conflicts = new ArrayList<>();
         Set<String> projects = new LinkedHashSet<>();
         for (Need.Information cause : impossible.causes) {

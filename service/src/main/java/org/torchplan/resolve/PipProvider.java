@@ -181,7 +181,7 @@ final class PipProvider {
 
     private Candidate extrasCandidate(Candidate base, List<String> extras) {
         List<String> sorted = List.copyOf(new TreeSet<>(extras));
-        String key = System.identityHashCode(base) + "|" + base.identifier() + "|" + base.version() + "|"
+        String key = base.kind() + "|" + base.identifier() + "|" + base.version() + "|"
                 + (base.file() == null ? "" : base.file().url()) + "|" + sorted;
         return extrasCandidates.computeIfAbsent(key, ignored -> Candidate.withExtras(base, sorted));
     }

@@ -72,6 +72,7 @@ class ResolverAgainstPipTest {
                 for (int number = 0; number < CASES_PER_UNIVERSE; number++) {
                     cases.add(generated.randomCase(random, source));
                 }
+                cases.addAll(generated.rivalCases(source));
             }
             List<Path> constraintFiles = new ArrayList<>();
             List<PipRunner.DryRunCase> pipCases = new ArrayList<>();
@@ -105,6 +106,16 @@ class ResolverAgainstPipTest {
             }
             List<String> mismatches = new ArrayList<>();
             int failuresAgreed = 0;
+            // rival pairs (the last two cases of each universe) whose answer depends on the order they were asked in
+            int orderDecided = 0;
+            for (int number = CASES_PER_UNIVERSE; number < cases.size(); number += CASES_PER_UNIVERSE + 2) {
+                PipRunner.DryRun inOrder = dryRuns.get(number);
+                PipRunner.DryRun swapped = dryRuns.get(number + 1);
+                if (inOrder.result().succeeded() && swapped.result().succeeded()
+                        && !pipVersions(inOrder).equals(pipVersions(swapped))) {
+                    orderDecided++;
+                }
+            }
             for (int number = 0; number < cases.size(); number++) {
                 String result = judge(cases.get(number), dryRuns.get(number), target);
                 if (result.equals("failed alike")) {
@@ -113,13 +124,15 @@ class ResolverAgainstPipTest {
                     mismatches.add(result);
                 }
             }
-            System.out.printf("resolver vs pip: %d cases, %d matched (%d of them failures on both sides)%n",
-                    cases.size(), cases.size() - mismatches.size(), failuresAgreed);
+            System.out.printf("resolver vs pip: %d cases, %d matched (%d of them failures on both sides); in %d rival"
+                    + " pairs pip's answer depended on the order given%n",
+                    cases.size(), cases.size() - mismatches.size(), failuresAgreed, orderDecided);
             if (!mismatches.isEmpty()) {
                 fail(mismatches.size() + " of " + cases.size() + " cases differ from pip:\n"
                         + String.join("\n\n", mismatches));
             }
             assertTrue(cases.size() >= 40, "at least 40 cases");
+            assertTrue(orderDecided >= 3, "the universes make pin order matter in a few rival pairs: " + orderDecided);
             assertTrue(failuresAgreed < cases.size() / 2, "most cases resolve: " + failuresAgreed + " failed");
         }
     }

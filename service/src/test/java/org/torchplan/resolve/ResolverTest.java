@@ -274,6 +274,8 @@ class ResolverTest {
                 .wheel("c-1.0-py3-none-any.whl").wheel("c-2.0-py3-none-any.whl");
         assertThat(resolve(source, "a", "b").versions())
                 .isEqualTo(Map.of("a", "2.0", "b", "1.0", "c", "2.0"));
+        assertThat(resolve(source, "b", "a").versions())
+                .isEqualTo(Map.of("a", "1.0", "b", "2.0", "c", "1.0"));
     }
 
     @Test

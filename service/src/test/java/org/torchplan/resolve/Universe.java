@@ -44,15 +44,20 @@ record Universe(String prefix, Map<String, List<String>> versions, List<Wheel> w
             versions.put(prefix + "-p" + project, texts);
         }
         List<String> names = new ArrayList<>(versions.keySet());
+        Map<String, String> rivalry = rivalry(names, versions, random);
         List<Wheel> wheels = new ArrayList<>();
         for (int project = 0; project < names.size(); project++) {
             String name = names.get(project);
             for (String version : versions.get(name)) {
                 List<String> requiresDist = new ArrayList<>();
+                String rivalRequirement = rivalry.get(name + " " + version);
+                if (rivalRequirement != null) {
+                    requiresDist.add(rivalRequirement);
+                }
                 boolean providesFast = random.nextInt(100) < 35;
                 for (int other = 0; other < names.size(); other++) {
                     boolean forward = other > project;
-                    int chance = forward ? 30 : (other < project ? 6 : 0);
+                    int chance = forward ? 15 : (other < project ? 4 : 0);
                     if (random.nextInt(100) >= chance) {
                         continue;
                     }
@@ -97,6 +102,43 @@ record Universe(String prefix, Map<String, List<String>> versions, List<Wheel> w
         return new Universe(prefix, versions, wheels);
     }
 
+    /**
+     * Two rivals (the first two projects) whose newest final releases want opposite ends of a shared project (the
+     * last one): both are installable only with one of them older, and which one pip keeps newest depends on the
+     * order it pins them in, so pip's preference order is tested, not only the set of valid answers.
+     */
+    private static Map<String, String> rivalry(List<String> names, Map<String, List<String>> versions, Random random) {
+        String hub = names.get(names.size() - 1);
+        List<String> hubFinals = new ArrayList<>();
+        for (String version : versions.get(hub)) {
+            if (!Version.parse(version).isPrerelease() && !Version.parse(version).hasLocal()) {
+                hubFinals.add(version);
+            }
+        }
+        Map<String, String> rivalry = new LinkedHashMap<>();
+        if (hubFinals.size() < 2) {
+            return rivalry;
+        }
+        String split = hubFinals.get(1);
+        String high = random.nextInt(100) < 30 ? "==" + hubFinals.get(hubFinals.size() - 1) : ">=" + split;
+        String low = random.nextInt(100) < 30 ? "==" + hubFinals.get(0) : "<" + split;
+        rivalry.put(names.get(0) + " " + newestFinal(versions.get(names.get(0))), hub + high);
+        rivalry.put(names.get(1) + " " + newestFinal(versions.get(names.get(1))), hub + low);
+        return rivalry;
+    }
+
+    private static String newestFinal(List<String> versions) {
+        String newest = null;
+        for (String version : versions) {
+            Version parsed = Version.parse(version);
+            if (!parsed.isPrerelease() && !parsed.hasLocal()
+                    && (newest == null || parsed.compareTo(Version.parse(newest)) > 0)) {
+                newest = version;
+            }
+        }
+        return newest;
+    }
+
     private static String randomSpecifier(Random random, List<String> versions) {
         String exact = versions.get(random.nextInt(versions.size()));
         // a local label is allowed only with == and != (PEP 440)
@@ -130,10 +172,25 @@ record Universe(String prefix, Map<String, List<String>> versions, List<Wheel> w
         return "";
     }
 
+    /** The two rivals asked together, in both orders: pip keeps the first one given at its newest. */
+    List<ResolverAgainstPipTest.Case> rivalCases(InMemoryProjectSource source) {
+        List<String> names = new ArrayList<>(versions.keySet());
+        return List.of(
+                new ResolverAgainstPipTest.Case(prefix, List.of(names.get(0), names.get(1)), List.of(), false, source),
+                new ResolverAgainstPipTest.Case(prefix, List.of(names.get(1), names.get(0)), List.of(), false, source));
+    }
+
     ResolverAgainstPipTest.Case randomCase(Random random, InMemoryProjectSource source) {
         List<String> names = new ArrayList<>(versions.keySet());
         int rootCount = 1 + random.nextInt(3);
         List<String> roots = new ArrayList<>();
+        if (random.nextInt(100) < 45) {
+            // the rivals, in either order, unbounded: only the pin order decides which stays newest
+            boolean swap = random.nextBoolean();
+            roots.add(names.get(swap ? 1 : 0));
+            roots.add(names.get(swap ? 0 : 1));
+            rootCount = random.nextInt(2);
+        }
         for (int root = 0; root < rootCount; root++) {
             String name = names.get(random.nextInt(Math.min(names.size(), 4)));
             String text = name;
