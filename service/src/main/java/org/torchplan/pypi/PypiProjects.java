@@ -23,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.torchplan.catalog.CatalogProperties;
@@ -88,6 +89,8 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
      * @param client the HTTP client towards PyPI (its own, with PyPI's allowed origins and {@code metrics})
      * @param catalog the catalog's settings: connection, budget, minimum ratio, offline, data directory
      */
+    private final AtomicLong version = new AtomicLong();
+
     public PypiProjects(PypiProperties properties, CatalogProperties catalog, IndexClient client,
             CatalogPersistence persistence, PypiMetrics metrics, Clock clock) {
         this.properties = properties;
@@ -126,6 +129,14 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
         IndexClient client = new IndexClient(catalog.upstream(), metrics, properties.origins(),
                 "torchplan.pypi.allowed-origins");
         return new PypiProjects(properties, catalog, client, new CatalogPersistence(catalog.dataDir()), metrics, clock);
+    }
+
+    /**
+     * A number that changes whenever what a resolution could read changes (a project's files, a metadata file
+     * read): answers computed from this reader's data are reusable while it stays the same.
+     */
+    public long version() {
+        return version.get();
     }
 
     public String indexRoot() {
@@ -285,6 +296,9 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
             throw unavailable("project " + name, outcome.failure());
         }
         PypiProject kept = outcome.project().get();
+        if (!kept.equals(projects.getIfPresent(name))) {
+            version.incrementAndGet();
+        }
         projects.put(name, kept);
         if (outcome.failure() == null) {
             persistSoon();
@@ -344,6 +358,7 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
             DistributionMetadata parsed = DistributionMetadata.parse(read.text());
             metrics.metadataRead(read.origin());
             metadata.put(key, parsed);
+            version.incrementAndGet();
             failures.remove(key);
             persistSoon();
             return parsed;
