@@ -7,6 +7,7 @@ import org.torchplan.packaging.Version;
 import org.torchplan.packaging.PackageName;
 import org.torchplan.packaging.DistributionMetadata;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,6 +38,8 @@ final class PlanRequestParser {
     static final int MAXIMUM_REQUIREMENT_LENGTH = 1024;
     /** A large environment has a few hundred distributions; the 64 KiB body bounds it too. */
     static final int MAXIMUM_INSTALLED = 2048;
+    /** PEP 508's name rule. */
+    private static final Pattern DISTRIBUTION_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
     /** Longer than any valid python tag, version, backend or name; keeps error messages short. */
     private static final int MAXIMUM_FIELD_LENGTH = 64;
 
@@ -124,11 +127,11 @@ final class PlanRequestParser {
 
     /** A distribution name as PEP 508 spells one: nothing but the name. */
     private static String distributionName(String text) {
-        Requirement requirement = Requirement.parse(text);
-        if (!requirement.name().equals(text.strip()) || !text.equals(text.strip())) {
-            throw new IllegalArgumentException("'" + PrintableText.shorten(text) + "' is not a distribution name");
+        if (!DISTRIBUTION_NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + PrintableText.shorten(text) + "' is not a distribution name"
+                    + " (letters, digits, and '.', '_' or '-' between them)");
         }
-        return requirement.name();
+        return text;
     }
 
     private List<Requirement> requirements(List<String> texts) {

@@ -150,6 +150,38 @@ class PlanApiErrorTest extends ApiTest {
     }
 
     @Test
+    void everyBadInstalledDistributionIsNamed() throws Exception {
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch"], "python": "cp312", "platform": {"os": "linux", "arch": "x86_64"},
+                         "installed": [{"name": "torch", "version": "not a version"}, {"name": "x y", "version": "1"},
+                                       {"name": "numpy", "version": "2.1.0"}, {"name": "NumPy", "version": "2.0.0"},
+                                       {"version": "1.0"}]}""")), 400)
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "installed[0].version", "installed[1].name", "installed[3].name", "installed[4].name")));
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch"], "python": "cp312", "platform": {"os": "linux", "arch": "x86_64"},
+                         "installed": ["numpy", {"name": "a", "version": "1", "extra": true}]}""")), 400)
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "installed[0]", "installed[1].extra")));
+        problem(mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch"], "python": "cp312", "platform": {"os": "linux", "arch": "x86_64"},
+                         "installed": {"torch": "2.8.0"}}""")), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("installed"));
+    }
+
+    @Test
+    void aThirdPartyIndexThatCannotBeReadLeavesAPlanOfThePytorchPackagesThatSaysSo() throws Exception {
+        mvc.perform(post("/plan").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"requirements": ["torch", "transformers"], "python": "cp312",
+                         "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"}}"""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.packages[0].name").value("torch"))
+                .andExpect(jsonPath("$.environment").isEmpty())
+                .andExpect(jsonPath("$.warnings", hasItem(containsString("the environment was not resolved"))))
+                .andExpect(jsonPath("$.steps[1].argv", hasItem("transformers")));
+    }
+
+    @Test
     void tooManyRequirementsAreA400() throws Exception {
         List<String> requirements = new ArrayList<>();
         for (int index = 0; index < 65; index++) {
