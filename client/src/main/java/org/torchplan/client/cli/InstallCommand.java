@@ -178,8 +178,11 @@ final class InstallCommand implements Callable<Integer> {
         Map<String, String> pinnedVersions = new LinkedHashMap<>();
         plan.packages().forEach(pinned -> pinnedVersions.put(RequirementLine.normalizedName(pinned.name()),
                 pinned.version()));
+        Map<String, String> environmentVersions = new LinkedHashMap<>();
+        plan.environment().stream().filter(locked -> !"pytorch".equals(locked.index())).forEach(locked ->
+                environmentVersions.put(RequirementLine.normalizedName(locked.name()), locked.version()));
         return new PlanOutline(plan.backend(), plan.channel(), pinnedVersions, input.requirements().stream()
-                .map(RequirementLine::normalizedName).collect(Collectors.toSet()));
+                .map(RequirementLine::normalizedName).collect(Collectors.toSet()), environmentVersions);
     }
 
     /** The plan's hashes of each planned package, by normalized name (none when the plan gave none). */

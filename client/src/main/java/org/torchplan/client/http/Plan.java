@@ -9,18 +9,30 @@ import org.torchplan.client.json.JsonObject;
 
 /** The service's answer to {@code POST /plan}, read field by field (no reflection: the client starts cold). */
 public record Plan(String backend, String channel, List<PlannedPackage> packages, List<Step> steps,
-                   List<String> explanation, List<String> warnings, Optional<CatalogStatus> catalog) {
+                   List<String> explanation, List<String> warnings, Optional<CatalogStatus> catalog,
+                   List<LockedDistribution> environment) {
 
     public Plan {
         packages = List.copyOf(packages);
         steps = List.copyOf(steps);
         explanation = List.copyOf(explanation);
         warnings = List.copyOf(warnings);
+        environment = List.copyOf(environment);
+    }
+
+    /** A plan with no resolved environment. */
+    public Plan(String backend, String channel, List<PlannedPackage> packages, List<Step> steps,
+                List<String> explanation, List<String> warnings, Optional<CatalogStatus> catalog) {
+        this(backend, channel, packages, steps, explanation, warnings, catalog, List.of());
     }
 
     /** The same plan with other steps (the client's rewriting of the service's, say). */
     public Plan withSteps(List<Step> otherSteps) {
-        return new Plan(backend, channel, packages, otherSteps, explanation, warnings, catalog);
+        return new Plan(backend, channel, packages, otherSteps, explanation, warnings, catalog, environment);
+    }
+
+    /** One distribution of the resolved environment: what the plan says step 2 may pin besides what was asked. */
+    public record LockedDistribution(String name, String version, String index, boolean installed) {
     }
 
     /** A pinned wheel. */
@@ -62,8 +74,14 @@ public record Plan(String backend, String channel, List<PlannedPackage> packages
         }
         Optional<CatalogStatus> catalog = root.object("catalog").map(node -> new CatalogStatus(
                 node.string("source").orElse("unknown"), node.string("fetchedAt"), node.bool("stale").orElse(false)));
+        List<LockedDistribution> environment = new ArrayList<>();
+        for (JsonObject node : root.objects("environment")) {
+            environment.add(new LockedDistribution(required(node, "name", "environment[].name"),
+                    required(node, "version", "environment[].version"), node.string("index").orElse(""),
+                    node.bool("installed").orElse(false)));
+        }
         return new Plan(root.string("backend").orElse(""), root.string("channel").orElse(""), packages, steps,
-                root.strings("explanation"), root.strings("warnings"), catalog);
+                root.strings("explanation"), root.strings("warnings"), catalog, environment);
     }
 
     private static String required(JsonObject node, String field, String path) {

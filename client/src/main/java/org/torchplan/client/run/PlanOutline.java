@@ -11,13 +11,21 @@ import java.util.Set;
  * @param channel        the plan's channel: {@code stable}, {@code test} or {@code nightly}
  * @param pinnedVersions the planned PyTorch packages' versions, by normalized project name
  * @param requestedNames the normalized project names the user asked for (arguments and requirements files)
+ * @param environmentVersions the third-party distributions of the plan's resolved environment, by normalized name:
+ *                            step 2 may pin these too, at exactly these versions (what the requirements pulled in)
  */
 public record PlanOutline(String backend, String channel, Map<String, String> pinnedVersions,
-                          Set<String> requestedNames) {
+                          Set<String> requestedNames, Map<String, String> environmentVersions) {
 
     public PlanOutline {
         pinnedVersions = Map.copyOf(pinnedVersions);
         requestedNames = Set.copyOf(requestedNames);
+        environmentVersions = Map.copyOf(environmentVersions);
+    }
+
+    /** An outline of a plan with no resolved environment. */
+    public PlanOutline(String backend, String channel, Map<String, String> pinnedVersions, Set<String> requestedNames) {
+        this(backend, channel, pinnedVersions, requestedNames, Map.of());
     }
 
     /**

@@ -272,8 +272,13 @@ public final class StepValidator {
                 throw refuse(number, "it reads the PyTorch index but installs '" + requirement
                         + "', which is not a planned PyTorch package");
             } else if (!plan.requestedNames().contains(name)) {
-                throw refuse(number, "it installs '" + requirement + "', which was not asked for"
-                        + ("pip".equals(name) ? " (it would replace pip itself)" : ""));
+                String resolved = "pip".equals(name) ? null : plan.environmentVersions().get(name);
+                Matcher pin = PIN.matcher(requirement);
+                if (resolved == null || !pin.matches() || !pin.group(1).equalsIgnoreCase(resolved)) {
+                    throw refuse(number, "it installs '" + requirement + "', which was not asked for"
+                            + (resolved != null ? " (the plan's environment has " + name + "==" + resolved + ")"
+                                    : "pip".equals(name) ? " (it would replace pip itself)" : ""));
+                }
             }
         }
     }

@@ -181,6 +181,24 @@ class StepValidatorTest {
     }
 
     @Test
+    void aDependencyOfTheResolvedEnvironmentMayBePinnedAtItsResolvedVersionOnly() {
+        PlanOutline resolved = new PlanOutline("cu126", "stable", Map.of("torch", "2.12.0+cu126"),
+                Set.of("torch", "timm"), Map.of("timm", "1.0.15", "huggingface-hub", "0.26.2", "pip", "24.0"));
+
+        StepValidator.validate(afterThePytorchStep("python|-m|pip|install|--index-url|https://pypi.org/simple|"
+                + "timm==1.0.15|huggingface_hub==0.26.2|torch==2.12.0+cu126"), resolved);
+        assertThatThrownBy(() -> StepValidator.validate(afterThePytorchStep("python|-m|pip|install|--index-url|"
+                + "https://pypi.org/simple|huggingface-hub==0.99.0"), resolved))
+                .hasMessageContaining("it installs 'huggingface-hub==0.99.0', which was not asked for (the plan's "
+                        + "environment has huggingface-hub==0.26.2)");
+        assertThatThrownBy(() -> StepValidator.validate(afterThePytorchStep("python|-m|pip|install|--index-url|"
+                + "https://pypi.org/simple|huggingface-hub"), resolved)).isInstanceOf(UnsafeStepException.class);
+        assertThatThrownBy(() -> StepValidator.validate(afterThePytorchStep("python|-m|pip|install|--index-url|"
+                + "https://pypi.org/simple|pip==24.0"), resolved))
+                .hasMessageContaining("(it would replace pip itself)");
+    }
+
+    @Test
     void pinsWithoutAStepAreRefused() {
         assertThatThrownBy(() -> StepValidator.validate(List.of(), CU126)).isInstanceOf(UnsafeStepException.class);
     }
