@@ -73,6 +73,8 @@ class EndToEndTest {
         // a real PyPI also serves a plain torch: if step 2 let pip replace the planned build, the import would show it
         index.addPypiWheel("tinyapp-1.0.0-py3-none-any.whl", List.of("torch>=2.4"), ">=3.9");
         index.addPypiWheel("torch-2.13.0-py3-none-any.whl", List.of(), null);
+        // built against torch 2.8 and older, as many research packages are
+        index.addPypiWheel("oldpkg-1.0.0-py3-none-any.whl", List.of("torch<2.9"), ">=3.9");
         // command-line arguments, as an operator would start it: they win over the packaged application.yaml
         service = new SpringApplicationBuilder(TorchplanApplication.class).run(
                 "--server.port=0",
@@ -84,7 +86,8 @@ class EndToEndTest {
                 "--torchplan.index.url=" + index.indexRootUrl(),
                 "--torchplan.catalog.refresh-on-start=true",
                 "--torchplan.catalog.data-dir=" + directory.resolve("service-data"),
-                "--torchplan.policy.pypi-index-url=" + index.pypiIndexUrl());
+                "--torchplan.policy.pypi-index-url=" + index.pypiIndexUrl(),
+                "--torchplan.pypi.url=" + index.pypiIndexUrl());
         serviceUrl = "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.server.port");
         awaitLiveCatalog();
     }
@@ -133,20 +136,44 @@ class EndToEndTest {
 
     @Test
     void aNonPytorchRequirementComesFromThePypiIndexInStepTwoWithoutSwappingTorch() {
-        JsonNode plan = plan("torch", "tinyapp");
+        // a venv of its own: the shared one may hold tinyapp already, and the plan keeps what is installed
+        Path fresh = PipRunner.locate().createVenv(directory.resolve("venv-step-two"));
+        JsonNode plan = planFor(fresh, "torch", "tinyapp");
         String torch = plannedVersions(plan).get("torch");
         List<JsonNode> steps = plan.path("steps").valueStream().toList();
         assertThat(steps).hasSize(2);
         assertThat(strings(steps.get(1).path("argv")))
-                .contains(index.pypiIndexUrl(), "tinyapp", "torch==" + torch);
+                .contains(index.pypiIndexUrl(), "tinyapp==1.0.0", "torch==" + torch);
 
-        CliRun install = client("install", "--python", venvPython.toString(), "torch", "tinyapp");
+        CliRun install = client("install", "--python", fresh.toString(), "torch", "tinyapp");
 
         assertThat(install.exitCode()).as("client output:%n%s%n%s", install.out(), install.err()).isZero();
-        assertThat(importedVersions("tinyapp", "torch")).isEqualTo("1.0.0 " + torch);
+        assertThat(PipRunner.run(List.of(fresh.toString(), "-c",
+                "import tinyapp, torch; print(tinyapp.__version__, torch.__version__)"), directory)
+                .requireSuccess().output().strip()).isEqualTo("1.0.0 " + torch);
         assertThat(index.requestCount("/pypi/simple/tinyapp/")).isPositive();
         assertThat(index.requestCount("/files/pypi/tinyapp-1.0.0-py3-none-any.whl")).isPositive();
         assertThat(index.requestCount("/files/pypi/torch-2.13.0-py3-none-any.whl")).isZero();
+    }
+
+    /**
+     * A venv that already holds a working torch (2.8.0+cpu) and a package that needs torch below 2.9: the client
+     * tells the service what is installed, the plan keeps that torch, and pip check passes afterwards. Without it,
+     * torch 2.8.0 was replaced by the newest build and pip check failed.
+     */
+    @Test
+    void anInstalledTorchThatFitsIsKept() throws IOException {
+        Path venv = PipRunner.locate().createVenv(directory.resolve("venv-with-torch"));
+        PipRunner.pip(venv.toString(), List.of("install", "--index-url", index.indexUrl("cpu"), "torch==2.8.0+cpu"))
+                .requireSuccess();
+
+        CliRun install = client("install", "--python", venv.toString(), "oldpkg");
+
+        assertThat(install.exitCode()).as("client output:%n%s%n%s", install.out(), install.err()).isZero();
+        assertThat(install.out()).contains("keeps the installed torch 2.8.0+cpu");
+        assertThat(PipRunner.run(List.of(venv.toString(), "-c", "import torch, oldpkg; print(torch.__version__)"),
+                directory).requireSuccess().output().strip()).isEqualTo("2.8.0+cpu");
+        PipRunner.pip(venv.toString(), List.of("check")).requireSuccess();
     }
 
     /**
@@ -203,7 +230,12 @@ class EndToEndTest {
 
     /** The service's plan for this machine, as the client asks for it ({@code torchplan plan --json}). */
     private static JsonNode plan(String... requirements) {
-        List<String> args = new ArrayList<>(List.of("plan", "--json", "--python", venvPython.toString()));
+        return planFor(venvPython, requirements);
+    }
+
+    /** {@code torchplan plan --json} for the interpreter's machine and what it has installed. */
+    private static JsonNode planFor(Path python, String... requirements) {
+        List<String> args = new ArrayList<>(List.of("plan", "--json", "--python", python.toString()));
         args.addAll(List.of(requirements));
         CliRun run = client(args.toArray(String[]::new));
         assertThat(run.exitCode()).as("torchplan plan:%n%s", run.err()).isZero();
