@@ -268,6 +268,13 @@ window.TorchplanInstall = (function () {
           pkg.sha256 ? el('code', { title: pkg.sha256, text: pkg.sha256.substring(0, 12) + '…' }) : 'none published',
         ]), 'pins'));
       }
+      if (plan.environment && plan.environment.length > 0) {
+        parts.push(table('Whole environment', ['Package', 'Version', 'From', 'Why'], plan.environment.map(dist => [
+          dist.name, dist.version,
+          dist.installed ? 'installed, kept' : dist.index === 'pytorch' ? 'PyTorch index' : 'third-party index',
+          (dist.requiredBy || []).join('; '),
+        ]), 'environment'));
+      }
       const split = splitConsidered(plan.explanation);
       const considered = split.considered.map(([name, why]) => [name, name === plan.backend ? 'taken: ' + why : why]);
       if (plan.backend && !considered.some(([name]) => name === plan.backend)) {
