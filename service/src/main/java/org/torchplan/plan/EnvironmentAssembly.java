@@ -91,23 +91,8 @@ final class EnvironmentAssembly {
                     + " are not known (the index serves no metadata file for these wheels): pip resolves them when"
                     + " step 1 runs, and the environment lists only what is known");
         }
-        if (!FleetPolicy.PYPI_INDEX_URL.equals(policy.pypiIndexUrl())) {
-            explanation.add("policy torchplan.policy.pypi-index-url: other requirements come from "
-                    + policy.pypiIndexUrl());
-        }
-        List<InstallStep> steps = new ArrayList<>(2);
-        steps.add(new InstallStep(
-                "PyTorch packages from the " + set.backend() + " index"
-                        + (preReleases ? " (" + request.channel().id() + " channel, pre-releases)" : ""),
-                InstallCommands.argv(request.installer(), indexUrl, preReleases, pytorchPins)));
-        if (!thirdPartyPins.isEmpty()) {
-            // every third-party distribution pinned as resolved; restating the PyTorch pins keeps step 1's wheels
-            List<String> secondStep = new ArrayList<>(thirdPartyPins);
-            secondStep.addAll(barePins);
-            steps.add(new InstallStep(
-                    "The rest of the environment from " + policy.pypiIndexUrl() + ", keeping the PyTorch pins",
-                    InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, secondStep)));
-        }
+        List<InstallStep> steps = PlanAssembly.steps(request, policy, set, indexUrl, pytorchPins, thirdPartyPins,
+                barePins, "The rest of the environment from ", explanation);
         return new PlanResult(set.backend(), request.channel(), packages, steps, explanation, warnings,
                 catalogStatus, indexUrl, preReleases, thirdPartyPins, policy.pypiIndexUrl(), locked);
     }

@@ -53,27 +53,12 @@ final class PlanAssembly {
             barePins.add(pick.name() + "==" + version);
         }
 
-        List<InstallStep> steps = new ArrayList<>(2);
-        steps.add(new InstallStep(
-                "PyTorch packages from the " + set.backend() + " index"
-                        + (preReleases ? " (" + request.channel().id() + " channel, pre-releases)" : ""),
-                InstallCommands.argv(request.installer(), indexUrl, preReleases, pins)));
         List<String> others = new ArrayList<>(requested.others().size());
         for (Requirement requirement : requested.others()) {
             others.add(requirement.toString());
         }
-        if (!others.isEmpty()) {
-            if (!FleetPolicy.PYPI_INDEX_URL.equals(policy.pypiIndexUrl())) {
-                explanation.add("policy torchplan.policy.pypi-index-url: other requirements come from "
-                        + policy.pypiIndexUrl());
-            }
-            // restating the pins makes the installer keep the PyTorch wheels, or fail loudly on a conflict
-            List<String> secondStep = new ArrayList<>(others);
-            secondStep.addAll(barePins);
-            steps.add(new InstallStep(
-                    "Other requirements from " + policy.pypiIndexUrl() + ", keeping the PyTorch pins",
-                    InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, secondStep)));
-        }
+        List<InstallStep> steps = steps(request, policy, set, indexUrl, pins, others, barePins,
+                "Other requirements from ", explanation);
         return new PlanResult(set.backend(), request.channel(), packages, steps, explanation, warnings,
                 catalogStatus, indexUrl, preReleases, others, policy.pypiIndexUrl());
     }
@@ -138,6 +123,33 @@ final class PlanAssembly {
         }
         return new PlanResult(null, request.channel(), List.of(), steps, explanation, warnings, catalog.base(),
                 null, false, others, policy.pypiIndexUrl(), locked);
+    }
+
+    /**
+     * Step 1, the PyTorch pins from the backend's index; step 2, when there are other requirements, those from the
+     * third-party index restating the PyTorch pins, so the installer keeps step 1's wheels or fails loudly.
+     */
+    static List<InstallStep> steps(PlanRequest request, FleetPolicy policy, PackageSet set, String indexUrl,
+            List<String> pytorchPins, List<String> others, List<String> barePins, String secondStepTitle,
+            List<String> explanation) {
+        boolean preReleases = request.channel() != Channel.STABLE;
+        List<InstallStep> steps = new ArrayList<>(2);
+        steps.add(new InstallStep(
+                "PyTorch packages from the " + set.backend() + " index"
+                        + (preReleases ? " (" + request.channel().id() + " channel, pre-releases)" : ""),
+                InstallCommands.argv(request.installer(), indexUrl, preReleases, pytorchPins)));
+        if (others.isEmpty()) {
+            return steps;
+        }
+        if (!FleetPolicy.PYPI_INDEX_URL.equals(policy.pypiIndexUrl())) {
+            explanation.add("policy torchplan.policy.pypi-index-url: other requirements come from "
+                    + policy.pypiIndexUrl());
+        }
+        List<String> secondStep = new ArrayList<>(others);
+        secondStep.addAll(barePins);
+        steps.add(new InstallStep(secondStepTitle + policy.pypiIndexUrl() + ", keeping the PyTorch pins",
+                InstallCommands.argv(request.installer(), policy.pypiIndexUrl(), false, secondStep)));
+        return steps;
     }
 
     static String extras(Set<String> extras) {
