@@ -139,6 +139,11 @@ public class PypiProjects implements ProjectSource, AutoCloseable {
         return version.get();
     }
 
+    /** Whether files (and their metadata) at {@code url} may be read: PyPI's origins and the PyTorch index's. */
+    public boolean allowsFilesFrom(String url) {
+        return client.allows(url);
+    }
+
     public String indexRoot() {
         return index.root();
     }

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.torchplan.catalog.CatalogProperties;
+import org.torchplan.catalog.IndexProperties;
+import org.torchplan.catalog.index.AllowedOrigins;
+import org.torchplan.catalog.model.PytorchIndex;
 import org.torchplan.catalog.index.IndexClient;
 import org.torchplan.catalog.storage.CatalogPersistence;
 
@@ -27,6 +30,7 @@ class PypiConfigurationTest {
         return new ApplicationContextRunner()
                 .withUserConfiguration(Properties.class, PypiConfiguration.class)
                 .withBean(CatalogProperties.class, () -> CatalogProperties.defaults(dataDir))
+                .withBean(IndexProperties.class, () -> new IndexProperties(PytorchIndex.ROOT_URL, AllowedOrigins.PYTORCH))
                 .withBean(CatalogPersistence.class, () -> new CatalogPersistence(dataDir))
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
     }
@@ -38,6 +42,9 @@ class PypiConfigurationTest {
             PypiProjects projects = context.getBean(PypiProjects.class);
             assertThat(projects.indexRoot()).isEqualTo("https://pypi.org/simple");
             assertThat(context.getBean(PypiProperties.class).origins().allows("https://files.pythonhosted.org/p/x.whl"))
+                    .isTrue();
+            // a plan's resolution reads the metadata files of PyTorch wheels through PyPI's reader too
+            assertThat(projects.allowsFilesFrom("https://download-r2.pytorch.org/whl/cpu/torch-2.12.0%2Bcpu.whl"))
                     .isTrue();
             // PyPI's client is its own, not a bean: the catalog's IndexClient stays the one injected by type
             assertThat(context.getBeansOfType(IndexClient.class)).isEmpty();

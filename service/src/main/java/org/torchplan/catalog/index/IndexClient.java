@@ -31,6 +31,8 @@ public class IndexClient {
     }
 
     /** @param originsSetting the property that lists the allowed origins, named when a redirect leaves them */
+    private final AllowedOrigins allowed;
+
     public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed,
             String originsSetting) {
         this.http = new OkHttpClient.Builder()
@@ -47,6 +49,7 @@ public class IndexClient {
                     return chain.proceed(chain.request());
                 })
                 .build();
+        this.allowed = allowed;
         this.settings = settings;
         this.permits = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
         this.metrics = metrics;
@@ -212,6 +215,11 @@ public class IndexClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted during retry backoff");
         }
+    }
+
+    /** Whether this client may fetch {@code url} (its origin is one of the allowed ones). */
+    public boolean allows(String url) {
+        return allowed.allows(url);
     }
 
     /** A redirect (or a request) to an origin that is not allowed. */
