@@ -37,6 +37,7 @@ import org.torchplan.catalog.index.UpstreamUnavailableException;
 import org.torchplan.catalog.live.CatalogService;
 import org.torchplan.catalog.model.CatalogSnapshot;
 import org.torchplan.packaging.Requirement;
+import org.torchplan.plan.LockedPackage;
 import org.torchplan.plan.PlanResult;
 import org.torchplan.plan.Planner;
 import org.torchplan.pypi.PypiProjects;
@@ -192,7 +193,11 @@ class PlanController {
      */
     private PlanResult planWithEnvironment(CatalogSnapshot snapshot, PlanRequest request) {
         try {
-            return planner.plan(snapshot, request, policy, pypi.forPlan(requestBudget));
+            PlanResult plan = planner.plan(snapshot, request, policy, pypi.forPlan(requestBudget));
+            List<String> thirdParty = plan.environment().stream()
+                    .filter(locked -> LockedPackage.THIRD_PARTY_INDEX.equals(locked.index()))
+                    .map(LockedPackage::name).toList();
+            return thirdParty.isEmpty() ? plan : plan.withThirdPartyCatalog(pypi.statusOf(thirdParty));
         } catch (UpstreamUnavailableException unread) {
             return planner.plan(snapshot, request, policy).withWarning("the environment was not resolved: "
                     + unread.getMessage() + "; the PyTorch packages are planned alone, and the other requirements"

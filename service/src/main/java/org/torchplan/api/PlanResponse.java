@@ -25,14 +25,18 @@ public record PlanResponse(
         @ArraySchema(arraySchema = @Schema(description = "The whole environment as resolved (every distribution"
                 + " pinned, PyTorch and third-party, with digests and why it is there) when the request has more"
                 + " than PyTorch packages or says what is installed; empty otherwise"))
-        List<EnvironmentView> environment) {
+        List<EnvironmentView> environment,
+        @Schema(nullable = true, description = "where the third-party index data of the environment came from;"
+                + " null when the plan read none")
+        CatalogView thirdPartyCatalog) {
 
     static PlanResponse of(PlanResult plan) {
         List<PackageView> packages = plan.packages().stream().map(PackageView::of).toList();
         List<StepView> steps = plan.steps().stream().map(StepView::of).toList();
         return new PlanResponse(plan.backend() == null ? null : plan.backend().toString(), plan.channel().id(),
                 packages, steps, plan.explanation(), plan.warnings(), CatalogView.of(plan.catalog()),
-                plan.environment().stream().map(EnvironmentView::of).toList());
+                plan.environment().stream().map(EnvironmentView::of).toList(),
+                plan.thirdPartyCatalog() == null ? null : CatalogView.of(plan.thirdPartyCatalog()));
     }
 
     /** One distribution of the resolved environment. */

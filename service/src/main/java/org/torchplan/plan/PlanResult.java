@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.catalog.model.CatalogAge;
+import org.torchplan.catalog.model.CatalogSource;
 import org.torchplan.catalog.model.CatalogStatus;
 import org.torchplan.catalog.model.Channel;
 
@@ -27,6 +28,8 @@ import org.torchplan.catalog.model.Channel;
  * @param otherIndexUrl the index of the second step
  * @param environment the whole resolved environment (every distribution, PyTorch and third-party, pinned, with its
  *     digests and why it is there) when the request had more than PyTorch packages; empty otherwise
+ * @param thirdPartyCatalog where the third-party index data of the environment came from, or null when the plan read
+ *     none
  */
 public record PlanResult(
         ComputeBackend backend,
@@ -40,7 +43,8 @@ public record PlanResult(
         boolean preReleases,
         List<String> otherRequirements,
         String otherIndexUrl,
-        List<LockedPackage> environment) {
+        List<LockedPackage> environment,
+        CatalogStatus thirdPartyCatalog) {
 
     public PlanResult {
         Objects.requireNonNull(channel, "channel");
@@ -58,7 +62,31 @@ public record PlanResult(
             List<String> explanation, List<String> warnings, CatalogStatus catalog, String indexUrl,
             boolean preReleases, List<String> otherRequirements, String otherIndexUrl) {
         this(backend, channel, packages, steps, explanation, warnings, catalog, indexUrl, preReleases,
-                otherRequirements, otherIndexUrl, List.of());
+                otherRequirements, otherIndexUrl, List.of(), null);
+    }
+
+    /** A plan with a resolved environment whose third-party data status the caller adds. */
+    public PlanResult(ComputeBackend backend, Channel channel, List<PlannedPackage> packages, List<InstallStep> steps,
+            List<String> explanation, List<String> warnings, CatalogStatus catalog, String indexUrl,
+            boolean preReleases, List<String> otherRequirements, String otherIndexUrl,
+            List<LockedPackage> environment) {
+        this(backend, channel, packages, steps, explanation, warnings, catalog, indexUrl, preReleases,
+                otherRequirements, otherIndexUrl, environment, null);
+    }
+
+    /**
+     * The same plan with the status of the third-party data its environment rests on; data that is not a fresh live
+     * read adds a warning, as catalog data does.
+     */
+    public PlanResult withThirdPartyCatalog(CatalogStatus status) {
+        List<String> more = new ArrayList<>(warnings);
+        if (status.stale() || status.source() != CatalogSource.LIVE) {
+            more.add("the third-party index data of this environment is " + CatalogAge.describe(status.source())
+                    + " (fetched " + status.fetchedAt() + ")" + (status.stale() ? " and partly stale" : "")
+                    + ": newer releases may exist");
+        }
+        return new PlanResult(backend, channel, packages, steps, explanation, more, catalog, indexUrl, preReleases,
+                otherRequirements, otherIndexUrl, environment, status);
     }
 
     /** The same plan with one more warning. */
@@ -66,7 +94,7 @@ public record PlanResult(
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
         return new PlanResult(backend, channel, packages, steps, explanation, more, catalog, indexUrl, preReleases,
-                otherRequirements, otherIndexUrl, environment);
+                otherRequirements, otherIndexUrl, environment, thirdPartyCatalog);
     }
 
     /**
@@ -81,6 +109,6 @@ public record PlanResult(
         List<String> aged = new ArrayList<>(warnings);
         aged.add(warning.get());
         return new PlanResult(backend, channel, packages, steps, explanation, aged, catalog.at(now, maxAge), indexUrl,
-                preReleases, otherRequirements, otherIndexUrl, environment);
+                preReleases, otherRequirements, otherIndexUrl, environment, thirdPartyCatalog);
     }
 }

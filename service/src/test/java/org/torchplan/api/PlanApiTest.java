@@ -81,7 +81,7 @@ class PlanApiTest extends ApiTest {
         tools.jackson.databind.JsonNode plan = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
 
         org.assertj.core.api.Assertions.assertThat(plan.propertyNames()).containsExactlyInAnyOrder("backend",
-                "channel", "packages", "steps", "explanation", "warnings", "catalog", "environment");
+                "channel", "packages", "steps", "explanation", "warnings", "catalog", "environment", "thirdPartyCatalog");
         org.assertj.core.api.Assertions.assertThat(plan.get("packages").get(0).propertyNames())
                 .containsExactlyInAnyOrder("name", "version", "filename", "url", "sha256");
         org.assertj.core.api.Assertions.assertThat(plan.get("steps").get(0).propertyNames())

@@ -105,6 +105,22 @@ class PlanRenderingTest {
         return split;
     }
 
+    @Test
+    void thirdPartyDataThatIsNotAFreshLiveReadIsAWarningAndLiveDataIsNot() {
+        java.time.Instant fetched = java.time.Instant.parse("2026-11-29T10:00:00Z");
+        PlanResult planned = plan(List.of(), List.of());
+
+        PlanResult persisted = planned.withThirdPartyCatalog(new CatalogStatus(CatalogSource.PERSISTED, fetched, false));
+        PlanResult live = planned.withThirdPartyCatalog(new CatalogStatus(CatalogSource.LIVE, fetched, false));
+
+        assertThat(persisted.thirdPartyCatalog().source()).isEqualTo(CatalogSource.PERSISTED);
+        assertThat(persisted.warnings()).singleElement().asString()
+                .startsWith("the third-party index data of this environment is").contains("2026-11-29T10:00:00Z");
+        assertThat(live.warnings()).isEmpty();
+        assertThat(live.agedAt(fetched, java.time.Duration.ofDays(1)).thirdPartyCatalog())
+                .isEqualTo(live.thirdPartyCatalog());
+    }
+
     private static PlanResult plan(List<InstallStep> steps, List<String> explanation) {
         return new PlanResult(ComputeBackend.parse("cu126"), Channel.STABLE, List.of(), steps, explanation,
                 List.of(), new CatalogStatus(CatalogSource.SNAPSHOT, null, false), "https://x.example/whl/cu126",
