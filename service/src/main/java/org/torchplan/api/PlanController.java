@@ -1,18 +1,5 @@
 package org.torchplan.api;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
-import org.torchplan.catalog.model.CatalogAge;
-import org.torchplan.catalog.CatalogProperties;
-import org.torchplan.catalog.model.CatalogSource;
-import org.torchplan.catalog.model.CatalogStatus;
-import org.torchplan.catalog.model.Channel;
-import org.torchplan.plan.PlanRequest;
-import org.torchplan.plan.UnsatisfiableRequestException;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,6 +11,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -32,16 +20,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.torchplan.catalog.live.CatalogService;
-import org.torchplan.catalog.model.CatalogSnapshot;
-import org.torchplan.packaging.Requirement;
-import org.torchplan.plan.PlanResult;
-import org.torchplan.plan.Planner;
-import org.torchplan.plan.RequirementsFileRendering;
-import org.torchplan.plan.ShellScriptRendering;
-import org.torchplan.policy.FleetPolicy;
 
-/** {@code /plan}: parse, plan, render. Everything else lives in the parser, the planner and the renderings. */
+/**
+ * {@code /plan}: reads the request, answers it through {@link PlanAnswers}, and answers {@code If-None-Match} with 304.
+ * The entity tag validates the representation sent (the bytes of one rendering), for POST as for GET: POST /plan
+ * is a safe query, so a matching tag gets 304 Not Modified rather than the 412 RFC 9110 prescribes for methods that
+ * change state.
+ */
 @RestController
 @Tag(name = "plan", description = "Install plans")
 class PlanController {
@@ -53,23 +38,10 @@ class PlanController {
             "macos", "vendor", "driver", "computeCapability", "architecture", "channel", "backend", "strategy",
             "installer", "format");
 
-    private final Planner planner;
-    private final CatalogService catalog;
-    private final FleetPolicy policy;
-    private final PlanMetrics metrics;
-    private final CatalogProperties.MaxAge maxAge;
-    private final Duration requestBudget;
-    private final Clock clock;
+    private final PlanAnswers answers;
 
-    PlanController(Planner planner, CatalogService catalog, FleetPolicy policy, PlanMetrics metrics,
-            CatalogProperties catalogProperties, ObjectProvider<Clock> clock) {
-        this.planner = planner;
-        this.catalog = catalog;
-        this.policy = policy;
-        this.metrics = metrics;
-        this.maxAge = catalogProperties.maxAge();
-        this.requestBudget = catalogProperties.upstream().requestBudget();
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    PlanController(PlanAnswers answers) {
+        this.answers = answers;
     }
 
     @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -87,7 +59,7 @@ class PlanController {
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RenderingFormat rendering = RenderingFormat.choose(format, accept);
         PlanRequestBody body = PlanRequestReader.read(body(http));
-        return render(plan(body), rendering);
+        return respond(answers.answer(body, rendering), http.getHeader(HttpHeaders.IF_NONE_MATCH));
     }
 
     @GetMapping(path = "/plan",
@@ -96,6 +68,7 @@ class PlanController {
     @Operation(summary = "Plan from query parameters, for quick curl use; the same plan as POST /plan")
     @PlanResponses
     ResponseEntity<Object> get(
+            HttpServletRequest http,
             @Parameter(description = "a PEP 508 requirement; repeat for several", required = true)
             @RequestParam(name = "requirement", required = false) List<String> requirementForDocumentation,
             @Parameter(required = true, example = "cp312") @RequestParam(required = false) String python,
@@ -136,54 +109,17 @@ class PlanController {
         // which would cut "torch>=2.4,<2.10" in two
         PlanRequestBody body = new PlanRequestBody(all.get("requirement"), python, platform, gpu, channel, backend,
                 strategy, installer);
-        return render(plan(body), rendering);
+        return respond(answers.answer(body, rendering), http.getHeader(HttpHeaders.IF_NONE_MATCH));
     }
 
-    /**
-     * Parses, takes the catalog snapshot the plan reads (the only step that may wait on upstream, within the
-     * request budget), plans, then applies the time the planner has no clock for: the age of the data.
-     */
-    private PlanResult plan(PlanRequestBody body) {
-        PlanRequest request = metrics.parsed(() -> PlanRequestParser.parse(body));
-        List<String> names = request.requirements().stream().map(Requirement::normalizedName).toList();
-        CatalogSnapshot snapshot = catalog.snapshotFor(request.channel(), names, requestBudget);
-        Instant now = clock.instant();
-        Duration bound = maxAge.of(request.channel());
-        return metrics.record(() -> {
-            try {
-                return planner.plan(snapshot, request, policy).agedAt(now, bound);
-            } catch (UnsatisfiableRequestException unsatisfiable) {
-                throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
-            }
-        });
-    }
-
-    /** A refusal resting on old, stale or snapshot data says so: the release asked for may be newer than the data. */
-    private static UnsatisfiableRequestException withCatalogNote(
-            UnsatisfiableRequestException unsatisfiable, Channel channel, Duration bound, Instant now) {
-        CatalogStatus status = unsatisfiable.catalog();
-        if (status == null) {
-            return unsatisfiable;
+    /** The plan, or 304 when the caller holds it already; either way its tag, and Vary: the rendering follows Accept. */
+    private static ResponseEntity<Object> respond(RenderedPlan plan, String ifNoneMatch) {
+        if (EntityTags.matches(ifNoneMatch, plan.entityTag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(plan.entityTag()).varyBy(HttpHeaders.ACCEPT)
+                    .build();
         }
-        Optional<String> old = CatalogAge.warning(status, channel, bound, now);
-        if (old.isPresent()) {
-            return unsatisfiable.with(old.get(), status.at(now, bound));
-        }
-        if (status.stale() || status.source() != CatalogSource.LIVE) {
-            return unsatisfiable.with("the catalog data this answer rests on is " + CatalogAge.describe(status.source())
-                    + " (fetched " + status.fetchedAt() + ")" + (status.stale() ? " and partly stale" : "")
-                    + ": GET /catalog shows its state", status);
-        }
-        return unsatisfiable;
-    }
-
-    private static ResponseEntity<Object> render(PlanResult plan, RenderingFormat rendering) {
-        Object body = switch (rendering) {
-            case JSON -> PlanResponse.of(plan);
-            case SHELL -> ShellScriptRendering.render(plan);
-            case REQUIREMENTS -> RequirementsFileRendering.render(plan);
-        };
-        return ResponseEntity.ok().contentType(rendering.mediaType()).body(body);
+        return ResponseEntity.ok().contentType(plan.contentType()).eTag(plan.entityTag()).varyBy(HttpHeaders.ACCEPT)
+                .body(plan.body());
     }
 
     /** The body, read up to the limit whatever the transfer encoding: a chunked body has no length to check first. */
