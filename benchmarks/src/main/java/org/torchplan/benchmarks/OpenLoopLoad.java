@@ -41,6 +41,7 @@ public final class OpenLoopLoad {
         byte[] body = arguments[3].getBytes(StandardCharsets.UTF_8);
         int maxInFlight = arguments.length > 4 ? Integer.parseInt(arguments[4]) : 256;
         System.out.println(run(target, rate, seconds, body, maxInFlight));
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
     static String run(URI target, int rate, int seconds, byte[] body, int maxInFlight) throws InterruptedException {
