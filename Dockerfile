@@ -31,7 +31,7 @@ COPY service/src/ service/src/
 # Tests run in CI (.ci/run), not in the image build; -pl service because the image holds only the service.
 RUN ./mvnw -B -q -pl service -am -Dmaven.test.skip=true package \
  && mkdir -p /layers \
- && java -Djarmode=tools -jar service/target/torchplan-service-exec.jar extract --layers --launcher --destination /layers
+ && java -Djarmode=tools -jar service/target/torchplan-service-exec.jar extract --layers --destination /layers
 
 FROM ${RUNTIME_IMAGE}
 ARG TORCHPLAN_UID=10001
@@ -45,11 +45,24 @@ RUN useradd --no-log-init --uid "${TORCHPLAN_UID}" --user-group --home-dir /var/
 
 WORKDIR /opt/torchplan
 # One layer per rate of change: libraries rarely change, the application (with its embedded catalog snapshot) often.
+# The extracted layout (lib/ plus a thin torchplan-service-exec.jar naming it) runs with plain `java -jar`, which
+# class-data sharing needs: classes inside a fat jar cannot be archived.
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY deploy/container/healthcheck deploy/container/entrypoint /usr/local/bin/
+
+# Class-data sharing (AppCDS, any JRE 13 or newer): a training start-up, offline, that stops once the application
+# context is up (spring.context.exit=onRefresh), writes the classes it loaded to torchplan.jsa; the entrypoint maps
+# that archive, which roughly halves the time to ready (docs/benchmarks.md). Made with the runtime image's own JRE,
+# as the archive must match it; a JRE that rejects it starts without it. Nothing of the training run is kept.
+RUN java -XX:ArchiveClassesAtExit=/opt/torchplan/torchplan.jsa -Dspring.context.exit=onRefresh \
+        -jar /opt/torchplan/torchplan-service-exec.jar --server.port=0 --torchplan.catalog.offline=true \
+        --torchplan.catalog.data-dir=/tmp/torchplan-training --torchplan.warmup.enabled=false \
+        --logging.level.root=warn \
+ && rm -rf /tmp/torchplan-training \
+ && test -s /opt/torchplan/torchplan.jsa
 
 # Every setting is an environment variable through Spring's relaxed binding:
 # torchplan.catalog.data-dir = TORCHPLAN_CATALOG_DATA_DIR, torchplan.index.url = TORCHPLAN_INDEX_URL, and so on.

@@ -76,8 +76,39 @@ bench_row() {
     printf '| %s | %s | %s | %s | %s | %s |\n' "$figure" "$runs" "$min" "$median" "$max" "$goal"
 }
 
-# Starts the service jar on a free loopback port with the embedded catalog and no upstream access
-# (torchplan.catalog.offline=true: reproducible, no network); extra Spring arguments are passed on.
+# The command that starts the service, by BENCH_START_MODE: jar (default: java -jar of the fat jar), cds (the
+# extracted jar with an AppCDS archive) or aot (the same with a JDK 25 AOT cache); the archives are made by
+# scripts/start-archive the first time. BENCH_SERVICE_JAVA_OPTS are added either way.
+bench_service_command() {
+    local mode="${BENCH_START_MODE:-jar}"
+    local line
+    case "$mode" in
+        jar) line="java -jar $bench_service_jar" ;;
+        cds|aot)
+            local archive="$bench_root/service/target/start/torchplan.jsa"
+            [[ "$mode" == aot ]] && archive="$bench_root/service/target/start/torchplan.aot"
+            if [[ ! -s "$archive" || "$bench_service_jar" -nt "$archive" ]]; then
+                "$bench_root/scripts/start-archive" "$mode" >/dev/null
+            fi
+            line="$("$bench_root/scripts/start-archive" --print "$mode")" ;;
+        *) bench_die "BENCH_START_MODE=$mode: jar, cds or aot" ;;
+    esac
+    # shellcheck disable=SC2206 # words
+    bench_service_java=($line)
+    # the JVM options go after the java command
+    # shellcheck disable=SC2206
+    bench_service_java=("${bench_service_java[0]}" ${BENCH_SERVICE_JAVA_OPTS:-} "${bench_service_java[@]:1}")
+}
+
+# The current machine load, for each figure: the machine may be shared.
+bench_load() {
+    cut -d' ' -f1-3 /proc/loadavg
+}
+
+# Starts the service on a free loopback port with the embedded catalog and no upstream access
+# (torchplan.catalog.offline=true: reproducible, no network); extra Spring arguments are passed on. The plan memo is
+# off unless BENCH_PLAN_CACHE=true: the load tools repeat one request, which the memo would answer every time
+# after the first, so without it every request is planned (the figures before the memo existed measured that).
 # Sets bench_service_pid, bench_service_url, bench_service_ready_ms (start to readiness UP, measured from just
 # before the JVM is started). Logs go to $bench_work/service.log.
 bench_start_service() {
@@ -87,10 +118,11 @@ bench_start_service() {
     mkdir -p "$bench_work/service-data"
     local started
     started="$(bench_now_ms)"
-    # shellcheck disable=SC2086 # BENCH_SERVICE_JAVA_OPTS is a list of JVM options
-    java ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$bench_service_jar" \
+    bench_service_command
+    "${bench_service_java[@]}" \
         --server.port="$port" --server.address=127.0.0.1 \
         --torchplan.catalog.offline=true --torchplan.catalog.data-dir="$bench_work/service-data" \
+        --torchplan.plan.cache.enabled="${BENCH_PLAN_CACHE:-false}" \
         "$@" >"$bench_work/service.log" 2>&1 &
     bench_service_pid=$!
     local deadline=$((started + 180000))

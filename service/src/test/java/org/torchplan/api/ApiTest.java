@@ -18,6 +18,8 @@ import org.springframework.test.web.servlet.MockMvc;
     "torchplan.admin.token=" + ApiTest.ADMIN_TOKEN,
     "torchplan.policy.allowed-channels=stable,test",
     "torchplan.policy.blocked-requirements=torch==2.5.0",
+    "torchplan.warmup.max-plans=40",
+    "torchplan.warmup.max-duration=5m",
 })
 @AutoConfigureMockMvc
 public abstract class ApiTest {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.torchplan.backend.ComputeBackend;
 import org.torchplan.packaging.PackageName;
 
@@ -17,6 +18,10 @@ import org.torchplan.packaging.PackageName;
  */
 public final class CatalogSnapshot {
 
+    /** Versions are handed out in order of construction: no two snapshots of this process share one. */
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
+    private final long version;
     private final Channel channel;
     private final String indexRoot;
     private final Set<String> packages;
@@ -42,6 +47,7 @@ public final class CatalogSnapshot {
         this.pairing = Objects.requireNonNull(pairing, "pairing");
         this.base = Objects.requireNonNull(base, "base");
         this.status = CatalogStatus.of(entries.values(), base);
+        this.version = VERSIONS.incrementAndGet();
     }
 
     /**
@@ -72,6 +78,15 @@ public final class CatalogSnapshot {
 
     public Channel channel() {
         return channel;
+    }
+
+    /**
+     * Which snapshot this is, unique within the process. The live catalog builds a new snapshot after every change
+     * and hands out the same one until then, so an answer computed from one version holds for as long as the
+     * version is current: what lets {@code /plan} memoize its answers.
+     */
+    public long version() {
+        return version;
     }
 
     /** The index root the URLs come from, e.g. {@code https://download.pytorch.org/whl}. */

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds catalog services against a loopback mirror, with test-sized timeouts and a hand-moved clock. */
-final class CatalogServiceFixture {
+public final class CatalogServiceFixture {
 
-    static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
-    static final Instant SNAPSHOT_DATE = Instant.parse("2026-05-19T06:15:55Z");
+    public static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+    public static final Instant SNAPSHOT_DATE = Instant.parse("2026-05-19T06:15:55Z");
 
     private CatalogServiceFixture() {}
 
-    static CatalogProperties properties(Path dataDir, boolean offline, List<String> packages) {
+    public static CatalogProperties properties(Path dataDir, boolean offline, List<String> packages) {
         return properties(dataDir, offline, packages, Duration.ofMillis(400));
     }
 
@@ -42,7 +42,7 @@ final class CatalogServiceFixture {
         return new CatalogData(SNAPSHOT_DATE, root, Map.of(), List.of());
     }
 
-    static CatalogService service(CatalogProperties properties, String root, CatalogData snapshot, MutableClock clock) {
+    public static CatalogService service(CatalogProperties properties, String root, CatalogData snapshot, MutableClock clock) {
         return CatalogService.standalone(properties, root, new CatalogMetrics(new SimpleMeterRegistry()),
                 snapshot, clock);
     }

@@ -1,0 +1,89 @@
+package org.torchplan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.torchplan.catalog.live.CatalogService;
+import org.torchplan.catalog.live.CatalogServiceFixture;
+import org.torchplan.catalog.model.PytorchIndex;
+import org.torchplan.catalog.storage.EmbeddedSnapshot;
+import org.torchplan.plan.PlanRequest;
+import org.torchplan.plan.Planner;
+import org.torchplan.policy.FleetPolicy;
+import org.torchplan.testsupport.MutableClock;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The warm-up plans its requests through the request path, within its bounds, and leaves no trace in the memo. */
+class PlanWarmupTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private CatalogService catalog;
+    private PlanAnswers answers;
+
+    @BeforeEach
+    void start() {
+        var properties = CatalogServiceFixture.properties(dataDir, true, List.copyOf(PytorchIndex.PACKAGES));
+        MutableClock clock = new MutableClock(CatalogServiceFixture.START);
+        catalog = CatalogServiceFixture.service(properties, PytorchIndex.ROOT_URL, EmbeddedSnapshot.load(), clock);
+        answers = new PlanAnswers(new Planner(), catalog, FleetPolicy.OPEN, new PlanMetrics(registry), properties,
+                clock, JsonMapper.builder().build(), new PlanMemo(PlanCacheProperties.defaults(), registry));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        catalog.destroy();
+    }
+
+    @Test
+    void everyWarmupRequestIsAValidRequest() {
+        List<byte[]> bodies = WarmupRequests.bodies();
+
+        assertThat(bodies).hasSizeGreaterThan(50);
+        for (byte[] body : bodies) {
+            PlanRequest request = PlanRequestParser.parse(PlanRequestReader.read(body));
+            assertThat(request.requirements()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theWarmupStopsAtItsPlanBoundAndLeavesNoTrace() {
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ofMinutes(5), 120));
+
+        warmup.run(new DefaultApplicationArguments());
+
+        assertThat(warmup.result().plans() + warmup.result().refused()).isEqualTo(120);
+        assertThat(warmup.result().plans()).as("most of a fleet's machines get a plan").isGreaterThan(60);
+        assertThat(registry.find("torchplan.plan").timers()).as("not counted as plans served").isEmpty();
+        assertThat(registry.get("cache.gets").tag("cache", PlanMemo.NAME).functionCounters())
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+    }
+
+    @Test
+    void aWarmupWithNoTimeLeftEndsAtOnce() {
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ZERO, 1000));
+
+        warmup.run(new DefaultApplicationArguments());
+
+        assertThat(warmup.result().plans() + warmup.result().refused()).isZero();
+    }
+
+    @Test
+    void aDisabledWarmupPlansNothing() {
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(false, Duration.ofMinutes(5), 1000));
+
+        warmup.run(new DefaultApplicationArguments());
+
+        assertThat(warmup.result().plans()).isZero();
+    }
+}
