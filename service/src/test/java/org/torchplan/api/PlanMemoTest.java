@@ -72,6 +72,9 @@ class PlanMemoTest {
         for (CatalogService catalog : catalogs) {
             catalog.destroy();
         }
+        for (org.torchplan.pypi.PypiProjects pypi : pypis) {
+            pypi.close();
+        }
         mirror.close();
     }
 
@@ -108,8 +111,20 @@ class PlanMemoTest {
         }
         return new PlanAnswers(new Planner(), catalog, policy, new PlanMetrics(registry),
                 CatalogServiceFixture.properties(dataDir, false, List.of("torch")), clock,
-                JsonMapper.builder().build(), memo);
+                JsonMapper.builder().build(), memo, offlinePypi());
     }
+
+    /** No third-party data: these tests plan PyTorch packages only, which read none. */
+    private org.torchplan.pypi.PypiProjects offlinePypi() {
+        org.torchplan.pypi.PypiProjects pypi = org.torchplan.pypi.PypiProjects.standalone(
+                org.torchplan.pypi.PypiProperties.of("https://pypi.org/simple").withOffline(true),
+                CatalogServiceFixture.properties(dataDir, true, List.of("torch")),
+                new org.torchplan.pypi.PypiMetrics(registry), clock);
+        pypis.add(pypi);
+        return pypi;
+    }
+
+    private final List<org.torchplan.pypi.PypiProjects> pypis = new java.util.ArrayList<>();
 
     private static RenderedPlan answer(PlanAnswers answers, String body, RenderingFormat rendering) {
         return answers.answer(PlanRequestReader.read(body.getBytes(StandardCharsets.UTF_8)), rendering);

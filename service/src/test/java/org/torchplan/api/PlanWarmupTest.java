@@ -1,5 +1,8 @@
 package org.torchplan.api;
 
+import org.torchplan.pypi.PypiMetrics;
+import org.torchplan.pypi.PypiProjects;
+import org.torchplan.pypi.PypiProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,18 +33,22 @@ class PlanWarmupTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private CatalogService catalog;
     private PlanAnswers answers;
+    private PypiProjects pypi;
 
     @BeforeEach
     void start() {
         var properties = CatalogServiceFixture.properties(dataDir, true, List.copyOf(PytorchIndex.PACKAGES));
         MutableClock clock = new MutableClock(CatalogServiceFixture.START);
         catalog = CatalogServiceFixture.service(properties, PytorchIndex.ROOT_URL, EmbeddedSnapshot.load(), clock);
+        pypi = PypiProjects.standalone(PypiProperties.of("https://pypi.org/simple").withOffline(true), properties,
+                new PypiMetrics(registry), clock);
         answers = new PlanAnswers(new Planner(), catalog, FleetPolicy.OPEN, new PlanMetrics(registry), properties,
-                clock, JsonMapper.builder().build(), new PlanMemo(PlanCacheProperties.defaults(), registry));
+                clock, JsonMapper.builder().build(), new PlanMemo(PlanCacheProperties.defaults(), registry), pypi);
     }
 
     @AfterEach
     void stop() throws Exception {
+        pypi.close();
         catalog.destroy();
     }
 
