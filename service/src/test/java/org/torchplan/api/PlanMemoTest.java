@@ -157,6 +157,19 @@ class PlanMemoTest {
     }
 
     @Test
+    void aPlanMadeWithoutTheThirdPartyIndexIsNotKept() {
+        PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
+        String withThirdParty = BODY.replace("[\"torch\"]", "[\"torch\", \"transformers\"]");
+
+        RenderedPlan first = answer(answers, withThirdParty, RenderingFormat.JSON);
+        RenderedPlan second = answer(answers, withThirdParty, RenderingFormat.JSON);
+
+        assertThat(text(first)).contains("the environment was not resolved");
+        assertThat(second).isNotSameAs(first);
+        assertThat(plansComputed()).as("planned each time: the index may answer the next one").isEqualTo(2);
+    }
+
+    @Test
     void eachRenderingIsAnAnswerOfItsOwn() {
         PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
 
