@@ -3,6 +3,7 @@ package org.torchplan.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,12 +53,28 @@ class PlanController {
     @Operation(summary = "Plan the install of PyTorch packages for a machine",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = PlanRequestBody.class))))
+                            schema = @Schema(implementation = PlanRequestBody.class),
+                            examples = {
+                                @ExampleObject(name = "linux-nvidia", summary = "Linux, NVIDIA driver 570, cp312",
+                                        value = PlanRequestExamples.LINUX_NVIDIA),
+                                @ExampleObject(name = "linux-cpu", summary = "Linux without a GPU",
+                                        value = PlanRequestExamples.LINUX_CPU),
+                                @ExampleObject(name = "linux-amd", summary = "Linux, AMD GPU gfx90a (ROCm)",
+                                        value = PlanRequestExamples.LINUX_AMD),
+                                @ExampleObject(name = "linux-intel", summary = "Linux, Intel GPU (XPU)",
+                                        value = PlanRequestExamples.LINUX_INTEL),
+                                @ExampleObject(name = "windows-nvidia-uv",
+                                        summary = "Windows, NVIDIA driver 572, newest backend, uv",
+                                        value = PlanRequestExamples.WINDOWS_NVIDIA_UV),
+                                @ExampleObject(name = "macos", summary = "macOS 14 on Apple silicon",
+                                        value = PlanRequestExamples.MACOS)
+                            })))
     @PlanResponses
     ResponseEntity<Object> post(
             HttpServletRequest http,
-            @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
-            String format,
+            @Parameter(description = "json (default), sh or requirements",
+                    schema = @Schema(allowableValues = {"json", "sh", "requirements"}))
+            @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(description = IF_NONE_MATCH) @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
             String ifNoneMatch) {
@@ -75,23 +92,30 @@ class PlanController {
             @Parameter(description = "a PEP 508 requirement; repeat for several", required = true)
             @RequestParam(name = "requirement", required = false) List<String> requirementForDocumentation,
             @Parameter(required = true, example = "cp312") @RequestParam(required = false) String python,
-            @Parameter(required = true, example = "linux") @RequestParam(required = false) String os,
+            @Parameter(required = true, example = "linux",
+                    schema = @Schema(allowableValues = {"linux", "windows", "macos"}))
+            @RequestParam(required = false) String os,
             @Parameter(required = true, example = "x86_64") @RequestParam(required = false) String arch,
             @RequestParam(required = false) String glibc,
             @RequestParam(required = false) String macos,
-            @Parameter(description = "nvidia, amd or intel; implied by driver (nvidia) or architecture (amd)")
+            @Parameter(description = "nvidia, amd or intel; implied by driver (nvidia) or architecture (amd)",
+                    schema = @Schema(allowableValues = {"nvidia", "amd", "intel"}))
             @RequestParam(required = false) String vendor,
             @Parameter(description = "NVIDIA driver version", example = "570.86.10")
             @RequestParam(required = false) String driver,
             @RequestParam(required = false) String computeCapability,
             @Parameter(description = "AMD GPU architecture", example = "gfx90a")
             @RequestParam(required = false) String architecture,
+            @Parameter(schema = @Schema(allowableValues = {"stable", "test", "nightly"}))
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String backend,
+            @Parameter(schema = @Schema(allowableValues = {"newest-torch", "newest-backend"}))
             @RequestParam(required = false) String strategy,
+            @Parameter(schema = @Schema(allowableValues = {"pip", "uv"}))
             @RequestParam(required = false) String installer,
-            @Parameter(description = "json (default), sh or requirements") @RequestParam(required = false)
-            String format,
+            @Parameter(description = "json (default), sh or requirements",
+                    schema = @Schema(allowableValues = {"json", "sh", "requirements"}))
+            @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(description = IF_NONE_MATCH) @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
