@@ -104,16 +104,13 @@ final class PlanAnswers {
     }
 
     private Planned plan(CatalogSnapshot snapshot, PlanRequest request, Instant now, Duration bound) {
-        Planned[] planned = new Planned[1];
-        metrics.record(() -> {
+        return metrics.record(() -> {
             try {
-                planned[0] = planWithEnvironment(snapshot, request);
-                return planned[0].plan();
+                return planWithEnvironment(snapshot, request);
             } catch (UnsatisfiableRequestException unsatisfiable) {
                 throw withCatalogNote(unsatisfiable, request.channel(), bound, now);
             }
-        });
-        return planned[0];
+        }, Planned::plan);
     }
 
     /** A plan, and whether it rests on all the data it needs (not one made without the third-party index). */

@@ -2,6 +2,7 @@ package org.torchplan.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.torchplan.plan.PlanRequest;
@@ -43,14 +44,20 @@ class PlanMetrics {
      * the outcome it ends with; exceptions pass through.
      */
     PlanResult record(Supplier<PlanResult> planning) {
+        return record(planning, Function.identity());
+    }
+
+    /** The same for planning that answers more than the plan; {@code plan} reads the plan out of its answer. */
+    <T> T record(Supplier<T> planning, Function<T, PlanResult> plan) {
         long start = System.nanoTime();
         String outcome = "error";
         String backend = "none";
         try {
-            PlanResult plan = planning.get();
+            T answer = planning.get();
             outcome = "planned";
-            backend = plan.backend() == null ? "none" : plan.backend().toString();
-            return plan;
+            PlanResult planned = plan.apply(answer);
+            backend = planned.backend() == null ? "none" : planned.backend().toString();
+            return answer;
         } catch (InvalidRequestException | UnplannableRequirementException invalid) {
             outcome = "invalid";
             throw invalid;
