@@ -197,6 +197,21 @@ final class PlanOptions {
      * service for the plan in {@code rendering}; the answer's text as the service sent it. The requirements files'
      * notices are shown first; the service's errors name the file and line (or argument) of each requirement.
      */
+    /** The service refuses bodies over 64 KiB; what is installed must leave room for the rest. */
+    private static final int MAXIMUM_BODY_CHARACTERS = 60 * 1024;
+
+    /** The request telling what is installed, unless that would make the body larger than the service takes. */
+    static PlanRequest withInstalledIfItFits(PlanRequest request, List<InstalledDistributions.Installed> installed,
+                                             CliContext context) {
+        PlanRequest withInstalled = request.withInstalled(installed);
+        if (withInstalled.toJson().length() <= MAXIMUM_BODY_CHARACTERS) {
+            return withInstalled;
+        }
+        context.err().println("torchplan: the interpreter has " + installed.size() + " distributions installed, more"
+                + " than a request carries; planning as for an empty environment (what is installed may be replaced)");
+        return request;
+    }
+
     String askService(CliContext context, ServiceOptions service, String interpreter, RequirementsInput input,
                       Rendering rendering) {
         checkChoices();
@@ -206,8 +221,8 @@ final class PlanOptions {
         CompletableFuture<Optional<List<InstalledDistributions.Installed>>> installed = CompletableFuture.supplyAsync(
                 () -> InstalledDistributions.read(new ProcessCommandRunner(), interpreter));
         PlanClient client = service.client(server);
-        PlanRequest request = request(context, detection.join(), input)
-                .withInstalled(installed.join().orElse(List.of()));
+        PlanRequest request = withInstalledIfItFits(request(context, detection.join(), input),
+                installed.join().orElse(List.of()), context);
         try {
             return client.plan(request, rendering);
         } catch (ServiceRefusedException refused) {
