@@ -61,7 +61,8 @@ final class EnvironmentAssembly {
                     wheel == null ? null : wheel.filename().toString(), wheel == null ? null : wheel.url(),
                     wheel == null ? null : wheel.sha256(), digests,
                     pytorch ? LockedPackage.PYTORCH_INDEX : LockedPackage.THIRD_PARTY_INDEX,
-                    distribution.reasons(), distribution.keptInstalled()));
+                    distribution.reasons(), distribution.keptInstalled(),
+                    !set.environment().unknownDependencies().contains(name)));
             if (pytorch) {
                 fromPytorch++;
                 if (!requested.pytorchNames().contains(name) && wheel != null) {

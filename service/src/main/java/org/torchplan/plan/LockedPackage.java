@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param index {@code pytorch} (the chosen backend's index) or {@code third-party} (PyPI or the policy's mirror)
  * @param requiredBy why it is in the environment: {@code root (timm)}, {@code timm 1.0.15 requires torch>=1.7}
  * @param keptInstalled whether the target's installed copy is kept as it is
+ * @param dependenciesKnown false for a PyTorch wheel whose index serves no metadata file: what it requires is not
+ *     known, so the environment around it is not complete
  */
 public record LockedPackage(
         String name,
@@ -25,7 +27,8 @@ public record LockedPackage(
         List<String> acceptableSha256,
         String index,
         List<String> requiredBy,
-        boolean keptInstalled) {
+        boolean keptInstalled,
+        boolean dependenciesKnown) {
 
     public static final String PYTORCH_INDEX = "pytorch";
     public static final String THIRD_PARTY_INDEX = "third-party";

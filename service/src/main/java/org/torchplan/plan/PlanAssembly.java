@@ -88,7 +88,7 @@ final class PlanAssembly {
                         wheel == null ? null : wheel.filename().toString(), wheel == null ? null : wheel.url(),
                         wheel == null ? null : wheel.sha256(), EnvironmentAssembly.digests(distribution.installableFiles()),
                         pytorch ? LockedPackage.PYTORCH_INDEX : LockedPackage.THIRD_PARTY_INDEX,
-                        distribution.reasons(), distribution.keptInstalled()));
+                        distribution.reasons(), distribution.keptInstalled(), true));
                 if (distribution.keptInstalled()) {
                     kept.add(distribution.name() + " " + distribution.version());
                 } else {

@@ -60,7 +60,7 @@ public final class RequirementsFileRendering {
      * only the listed digests are accepted. Installed distributions the plan keeps are named in comments.
      */
     private static String lock(PlanResult plan) {
-        boolean complete = plan.warnings().stream().noneMatch(warning -> warning.contains("are not known"));
+        boolean complete = plan.environment().stream().allMatch(LockedPackage::dependenciesKnown);
         boolean hashed = complete && plan.environment().stream()
                 .allMatch(locked -> locked.keptInstalled() || !locked.acceptableSha256().isEmpty());
         StringBuilder file = new StringBuilder(4096);

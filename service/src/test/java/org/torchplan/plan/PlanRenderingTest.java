@@ -121,6 +121,28 @@ class PlanRenderingTest {
                 .isEqualTo(live.thirdPartyCatalog());
     }
 
+    @Test
+    void aLockWithAWheelWhoseDependenciesAreUnknownIsWrittenWithoutHashesAndSaysSo() {
+        LockedPackage torch = new LockedPackage("torch", "2.5.1+cu124", "torch-2.5.1+cu124-cp312-cp312-linux_x86_64.whl",
+                "https://x.example/torch.whl", "a".repeat(64), List.of("a".repeat(64)), LockedPackage.PYTORCH_INDEX,
+                List.of("root (torch)"), false, false);
+        LockedPackage numpy = new LockedPackage("numpy", "2.1.3", "numpy-2.1.3-cp312-cp312-manylinux_2_17_x86_64.whl",
+                "https://y.example/numpy.whl", "b".repeat(64), List.of("b".repeat(64)), LockedPackage.THIRD_PARTY_INDEX,
+                List.of("root (numpy)"), false, true);
+        PlanResult planned = plan(List.of(), List.of());
+        PlanResult withEnvironment = new PlanResult(planned.backend(), planned.channel(), planned.packages(),
+                planned.steps(), planned.explanation(), planned.warnings(), planned.catalog(), planned.indexUrl(),
+                false, List.of(), planned.otherIndexUrl(), List.of(torch, numpy));
+        PlanResult complete = new PlanResult(planned.backend(), planned.channel(), planned.packages(),
+                planned.steps(), planned.explanation(), planned.warnings(), planned.catalog(), planned.indexUrl(),
+                false, List.of(), planned.otherIndexUrl(), List.of(numpy));
+
+        assertThat(RequirementsFileRendering.render(withEnvironment)).contains("# Incomplete:")
+                .contains("torch==2.5.1+cu124\n").doesNotContain("--hash");
+        assertThat(RequirementsFileRendering.render(complete)).contains("--hash=sha256:" + "b".repeat(64))
+                .contains("--require-hashes");
+    }
+
     private static PlanResult plan(List<InstallStep> steps, List<String> explanation) {
         return new PlanResult(ComputeBackend.parse("cu126"), Channel.STABLE, List.of(), steps, explanation,
                 List.of(), new CatalogStatus(CatalogSource.SNAPSHOT, null, false), "https://x.example/whl/cu126",
