@@ -61,6 +61,26 @@ public final class ComputeBackend implements Comparable<ComputeBackend> {
     }
 
     /**
+     * The backend a text names in any accepted spelling, or null when it names none. Cheap for the common case of
+     * a word that is no backend at all (an index folder, a local label): no exception is made for it.
+     */
+    public static ComputeBackend parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String name = text.trim(); // as parse trims
+        if (!(name.regionMatches(true, 0, "cu", 0, 2) || name.regionMatches(true, 0, "cpu", 0, 3)
+                || name.regionMatches(true, 0, "rocm", 0, 4) || name.regionMatches(true, 0, "xpu", 0, 3))) {
+            return null; // every accepted spelling starts with one of these
+        }
+        try {
+            return parse(text);
+        } catch (InvalidBackendException notABackend) {
+            return null;
+        }
+    }
+
+    /**
      * Parses a backend name in any accepted spelling, case-insensitively and ignoring surrounding blanks.
      *
      * @throws InvalidBackendException naming the input and the accepted forms

@@ -48,6 +48,7 @@ class ComputeBackendTest {
         assertThat(backend).hasToString(canonical);
         assertThat(backend.kind()).isEqualTo(kind);
         assertThat(ComputeBackend.parse(canonical)).isEqualTo(backend);
+        assertThat(ComputeBackend.parseOrNull(text)).isEqualTo(backend);
     }
 
     @ParameterizedTest(name = "{0} is CUDA {1}.{2}")
@@ -79,6 +80,20 @@ class ComputeBackendTest {
                 .hasMessageContaining("'" + text + "'")
                 .hasMessageContaining("cu126")
                 .hasMessageContaining("rocm6.2.4");
+        assertThat(ComputeBackend.parseOrNull(text)).isNull();
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"whl", "torch", "nightly", "cpu-cxx11-abi", "cu121_pypi_cudnn", "lts", "1.8", "0429d73",
+            "cpu.cxx11.abi", "Cpu", "XPU", " rocm6.4 ", "cu12.6", "cuda", "cux", "rocmx", "xpux"})
+    void parseOrNullAnswersWhatParseAnswersWithoutAnException(String text) {
+        ComputeBackend parsed;
+        try {
+            parsed = ComputeBackend.parse(text);
+        } catch (InvalidBackendException notABackend) {
+            parsed = null;
+        }
+        assertThat(ComputeBackend.parseOrNull(text)).isEqualTo(parsed);
     }
 
     @Test

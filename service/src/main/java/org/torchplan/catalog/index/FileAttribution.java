@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.torchplan.backend.ComputeBackend;
-import org.torchplan.backend.InvalidBackendException;
 import org.torchplan.catalog.model.Channel;
 import org.torchplan.catalog.model.IndexedFile;
 import org.torchplan.catalog.model.PackageEntry;
@@ -49,9 +48,9 @@ public sealed interface FileAttribution {
     Pattern VERSION_FOLDER = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     public static FileAttribution of(IndexedFile file, Channel channel) {
-        HttpUrl url = HttpUrl.parse(file.url());
-        String folder = url != null && url.pathSize() >= 2 ? url.pathSegments().get(url.pathSize() - 2) : "";
-        String grandparent = url != null && url.pathSize() >= 3 ? url.pathSegments().get(url.pathSize() - 3) : "";
+        String[] folders = parentFolders(file.url());
+        String folder = folders[1];
+        String grandparent = folders[0];
         String label = file.version().local();
         ComputeBackend named = exactBackend(folder);
         if (named != null) {
@@ -160,10 +159,58 @@ public sealed interface FileAttribution {
     }
 
     private static ComputeBackend parseOrNull(String name) {
-        try {
-            return ComputeBackend.parse(name);
-        } catch (InvalidBackendException notABackend) {
+        return ComputeBackend.parseOrNull(name);
+    }
+
+    /**
+     * The two folders above a file, {grandparent, parent}, as the URL's decoded path segments name them ("" where
+     * the path is shorter or the URL is not http(s)). Plain URLs, which are all an index lists in practice, are cut
+     * by hand (a catalog load reads tens of thousands); anything unusual (percent escapes, dot segments,
+     * backslashes) goes through OkHttp's parser, whose reading is the reference.
+     */
+    static String[] parentFolders(String url) {
+        String[] plain = plainParentFolders(url);
+        if (plain != null) {
+            return plain;
+        }
+        HttpUrl parsed = HttpUrl.parse(url);
+        int size = parsed == null ? 0 : parsed.pathSize();
+        return new String[] {
+            size >= 3 ? parsed.pathSegments().get(size - 3) : "",
+            size >= 2 ? parsed.pathSegments().get(size - 2) : ""};
+    }
+
+    private static String[] plainParentFolders(String url) {
+        int schemeEnd;
+        if (url.regionMatches(true, 0, "https://", 0, 8)) {
+            schemeEnd = 8;
+        } else if (url.regionMatches(true, 0, "http://", 0, 7)) {
+            schemeEnd = 7;
+        } else {
             return null;
         }
+        int end = url.length();
+        for (int index = schemeEnd; index < url.length(); index++) {
+            char character = url.charAt(index);
+            if (character == '?' || character == '#') {
+                end = index;
+                break;
+            }
+            if (character == '%' || character == '\\' || character <= ' ' || character >= 0x7f) {
+                return null;
+            }
+        }
+        int pathStart = url.indexOf('/', schemeEnd);
+        if (pathStart < 0 || pathStart >= end || url.lastIndexOf('@', end - 1) >= schemeEnd) {
+            return null; // no path, or user info: let the reference parser read it
+        }
+        String[] segments = url.substring(pathStart + 1, end).split("/", -1);
+        for (String segment : segments) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        int size = segments.length;
+        return new String[] {size >= 3 ? segments[size - 3] : "", size >= 2 ? segments[size - 2] : ""};
     }
 }
