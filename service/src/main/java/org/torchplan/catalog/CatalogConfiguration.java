@@ -50,7 +50,7 @@ class CatalogConfiguration {
             CatalogPersistence persistence, CatalogMetrics metrics, CacheManager caches, CatalogExecutors executors,
             ObjectProvider<Clock> clock) {
         return new CatalogService(properties, client, upstream, persistence, metrics,
-                caches.getCache(CatalogCaches.ENTRIES), executors, EmbeddedSnapshot.load(),
+                caches.getCache(CatalogCaches.ENTRIES), executors, EmbeddedSnapshot.loadPreloaded(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 }

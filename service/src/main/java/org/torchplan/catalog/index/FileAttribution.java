@@ -1,6 +1,8 @@
 package org.torchplan.catalog.index;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -48,10 +50,13 @@ public sealed interface FileAttribution {
     Pattern VERSION_FOLDER = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     public static FileAttribution of(IndexedFile file, Channel channel) {
-        String[] folders = parentFolders(file.url());
-        String folder = folders[1];
+        return of(parentFolders(file.url()), file.version().local(), channel);
+    }
+
+    /** @param folders {grandparent, parent} of the file, as {@link #parentFolders} cuts them */
+    private static FileAttribution of(String[] folders, String label, Channel channel) {
         String grandparent = folders[0];
-        String label = file.version().local();
+        String folder = folders[1];
         ComputeBackend named = exactBackend(folder);
         if (named != null) {
             if (!belowChannelRoot(grandparent, channel)) {
@@ -75,10 +80,20 @@ public sealed interface FileAttribution {
      */
     static PackageEntry ownFiles(PackageEntry entry) {
         List<IndexedFile> own = new ArrayList<>(entry.files().size());
+        // the files of an entry share a few folders and labels: each combination is judged once
+        Map<List<String>, Boolean> owned = new HashMap<>();
         for (IndexedFile file : entry.files()) {
-            FileAttribution attribution = of(file, entry.channel());
-            if (attribution instanceof EveryBackend
-                    || attribution instanceof Backend owner && owner.backend().equals(entry.backend())) {
+            String[] folders = parentFolders(file.url());
+            String label = file.version().local();
+            List<String> key = java.util.Arrays.asList(folders[0], folders[1], label);
+            Boolean isOwn = owned.get(key);
+            if (isOwn == null) {
+                FileAttribution attribution = of(folders, label, entry.channel());
+                isOwn = attribution instanceof EveryBackend
+                        || attribution instanceof Backend owner && owner.backend().equals(entry.backend());
+                owned.put(key, isOwn);
+            }
+            if (isOwn) {
                 own.add(file);
             }
         }
@@ -196,7 +211,7 @@ public sealed interface FileAttribution {
                 end = index;
                 break;
             }
-            if (character == '%' || character == '\\' || character <= ' ' || character >= 0x7f) {
+            if (character == '\\' || character <= ' ' || character >= 0x7f) {
                 return null;
             }
         }
@@ -205,8 +220,12 @@ public sealed interface FileAttribution {
             return null; // no path, or user info: let the reference parser read it
         }
         String[] segments = url.substring(pathStart + 1, end).split("/", -1);
-        for (String segment : segments) {
-            if (segment.equals(".") || segment.equals("..")) {
+        for (int index = 0; index < segments.length; index++) {
+            String segment = segments[index];
+            // a folder with escapes needs decoding; the file's own name (its '+' is often %2B) only when it could
+            // spell a dot segment
+            boolean escaped = segment.indexOf('%') >= 0 && (index < segments.length - 1 || segment.length() <= 6);
+            if (escaped || segment.equals(".") || segment.equals("..")) {
                 return null;
             }
         }

@@ -21,38 +21,54 @@ public class IndexClient {
 
     public static final String ACCEPT = JsonIndexParser.MEDIA_TYPE + ", text/html;q=0.2";
 
-    private final OkHttpClient http;
     private final CatalogProperties.Upstream settings;
     private final Semaphore permits;
     private final IndexMetrics metrics;
+    private final AllowedOrigins allowed;
+    private final String originsSetting;
+    /** Made on first use: building one reads the JDK's trust store, which an offline start-up never needs. */
+    private volatile OkHttpClient http;
 
     public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed) {
         this(settings, metrics, allowed, "torchplan.index.allowed-origins");
     }
 
     /** @param originsSetting the property that lists the allowed origins, named when a redirect leaves them */
-    private final AllowedOrigins allowed;
-
     public IndexClient(CatalogProperties.Upstream settings, IndexMetrics metrics, AllowedOrigins allowed,
             String originsSetting) {
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .callTimeout(settings.readTimeout().multipliedBy(2))
-                .followRedirects(true)
-                .followSslRedirects(true)
-                // a network interceptor sees every hop of a redirect chain, before anything is sent to it
-                .addNetworkInterceptor(chain -> {
-                    if (!allowed.allows(chain.request().url())) {
-                        throw new ForeignOriginException(chain.request().url().toString(), allowed, originsSetting);
-                    }
-                    return chain.proceed(chain.request());
-                })
-                .build();
         this.allowed = allowed;
+        this.originsSetting = originsSetting;
         this.settings = settings;
         this.permits = new Semaphore(Math.max(1, settings.maxConcurrentRequests()), true);
         this.metrics = metrics;
+    }
+
+    private OkHttpClient http() {
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = new OkHttpClient.Builder()
+                            .connectTimeout(settings.connectTimeout())
+                            .readTimeout(settings.readTimeout())
+                            .callTimeout(settings.readTimeout().multipliedBy(2))
+                            .followRedirects(true)
+                            .followSslRedirects(true)
+                            // a network interceptor sees every hop of a redirect chain, before anything is sent to it
+                            .addNetworkInterceptor(chain -> {
+                                if (!allowed.allows(chain.request().url())) {
+                                    throw new ForeignOriginException(chain.request().url().toString(), allowed,
+                                            originsSetting);
+                                }
+                                return chain.proceed(chain.request());
+                            })
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -95,7 +111,7 @@ public class IndexClient {
      */
     public FileResponse fetchFile(String url) throws IOException {
         acquire();
-        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+        try (Response response = http().newCall(new Request.Builder().url(url).build()).execute()) {
             metrics.fetched();
             byte[] raw = response.isSuccessful() ? response.body().bytes() : new byte[0];
             metrics.bytesReceived(raw.length);
@@ -119,7 +135,7 @@ public class IndexClient {
             request.header("Range", range).header("Accept-Encoding", "identity");
         }
         acquire();
-        try (Response response = http.newCall(request.build()).execute()) {
+        try (Response response = http().newCall(request.build()).execute()) {
             metrics.fetched();
             if (!response.isSuccessful()) {
                 return new FileResponse(response.code(), new byte[0]);
@@ -175,7 +191,7 @@ public class IndexClient {
             request.header("If-Modified-Since", previous.lastModified());
         }
         acquire();
-        try (Response response = http.newCall(request.build()).execute()) {
+        try (Response response = http().newCall(request.build()).execute()) {
             metrics.fetched();
             ResponseBody body = response.body();
             byte[] raw = response.isSuccessful() ? body.bytes() : new byte[0];
@@ -232,7 +248,10 @@ public class IndexClient {
 
     /** Releases the connection pool and dispatcher threads. */
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 }

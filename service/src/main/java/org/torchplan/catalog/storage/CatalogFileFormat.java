@@ -263,7 +263,7 @@ public final class CatalogFileFormat {
                         entries.add(current.build(entrySource));
                     }
                     current = new EntryUnderConstruction(Channel.parse(fields[1]), ComputeBackend.parse(fields[2]),
-                            fields[3], fields[4].isEmpty() ? null : Instant.parse(fields[4]));
+                            fields[3], fields[4].isEmpty() ? null : instant(fields[4]));
                 }
                 default -> {
                     if (!line.startsWith("#")) {
@@ -322,9 +322,72 @@ public final class CatalogFileFormat {
                 fields[3].isEmpty() ? null : fields[3],
                 fields[4].isEmpty() ? null : unescape(fields[4]),
                 !fields[5].equals("0"),
-                fields[6].isEmpty() ? null : Instant.parse(fields[6]),
+                fields[6].isEmpty() ? null : instant(fields[6]),
                 fields[7].equals("-") ? null : unescape(fields[7].substring(1)),
-                fields[5].matches("sha256=[0-9a-f]{64}") ? fields[5].substring(7) : null);
+                isSha256Digest(fields[5]) ? fields[5].substring(7) : null);
+    }
+
+    /** {@code sha256=} and 64 lower-case hex digits: a core metadata file's declared digest. */
+    private static boolean isSha256Digest(String field) {
+        if (field.length() != 71 || !field.startsWith("sha256=")) {
+            return false;
+        }
+        for (int index = 7; index < field.length(); index++) {
+            char character = field.charAt(index);
+            if (!(character >= '0' && character <= '9' || character >= 'a' && character <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An instant as {@link Instant#toString()} writes it ({@code 2026-05-19T06:15:55Z}, optionally with a fraction
+     * of up to nine digits), read without a formatter: a catalog load reads one per file. Anything else goes to
+     * {@link Instant#parse}, which stays the reference (and the one that refuses).
+     */
+    static Instant instant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return Instant.parse(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21; // digits between '.' and 'Z'
+            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return Instant.parse(text);
+            }
+            nanos = digits(text, 20, length - 1);
+            for (int scale = fraction; nanos >= 0 && scale < 9; scale++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+            return Instant.parse(text); // days 29-31 are checked by the reference, with the month's length
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number of {@code text[start, end)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int index = start; index < end; index++) {
+            char character = text.charAt(index);
+            if (character < '0' || character > '9') {
+                return -1;
+            }
+            value = value * 10 + (character - '0');
+        }
+        return value;
     }
 
     /** Collects the rows of one entry; sorted once when complete. */

@@ -3,6 +3,9 @@ package org.torchplan.catalog.storage;
 import org.torchplan.catalog.model.CatalogSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.TreeSet;
 import org.torchplan.catalog.index.FileAttribution;
@@ -21,7 +24,49 @@ public final class EmbeddedSnapshot {
 
     public static final String RESOURCE = "/catalog/snapshot-stable.tsv.gz";
 
+    /** A read started by {@link #preload()} and not yet taken. */
+    private static final AtomicReference<FutureTask<CatalogData>> PRELOADED = new AtomicReference<>();
+
     private EmbeddedSnapshot() {}
+
+    /**
+     * Starts reading the snapshot on a thread of its own, for {@link #loadPreloaded()} to take: the service's
+     * {@code main} calls it before Spring starts, so the read (the largest single piece of a start-up) runs on the
+     * second core while the context is built, instead of inside the catalog's construction.
+     */
+    public static void preload() {
+        FutureTask<CatalogData> read = new FutureTask<>(EmbeddedSnapshot::load);
+        if (PRELOADED.compareAndSet(null, read)) {
+            Thread reader = new Thread(read, "catalog-snapshot-preload");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    /**
+     * The snapshot: the read {@link #preload()} started (waited for, and taken, so that nothing keeps it but its
+     * user), or a read made now when none was started. A failed read fails here as {@link #load()} fails.
+     */
+    public static CatalogData loadPreloaded() {
+        FutureTask<CatalogData> read = PRELOADED.getAndSet(null);
+        if (read == null) {
+            return load();
+        }
+        try {
+            return read.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded snapshot", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("embedded snapshot unreadable", failed.getCause());
+        }
+    }
 
     /**
      * @throws IllegalStateException when the resource is missing or damaged: that is a broken build, not a

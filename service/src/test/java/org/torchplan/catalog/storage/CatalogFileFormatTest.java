@@ -125,4 +125,44 @@ class CatalogFileFormatTest {
         }
         return bytes.toByteArray();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-05-19T06:15:55Z", "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59Z", "2026-05-19T06:15:55.5Z", "2026-05-19T06:15:55.123456Z",
+            "2026-05-19T06:15:55.123456789Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+            "2026-04-30T12:00:00Z", "2026-01-31T00:00:00.000Z"})
+    void readsAStoredInstantAsInstantParseDoes(String text) {
+        assertThat(CatalogFileFormat.instant(text)).isEqualTo(Instant.parse(text));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z",
+            "2026-05-19T24:00:00Z", "2026-05-19T06:60:00Z", "2026-05-19T06:15:55.Z", "2026-05-19T06:15:55.1234567891Z",
+            "2026-05-19 06:15:55Z", "2026-05-19T06:15:55", "2026-5-19T06:15:55Z", "2026-05-19T06:15:5xZ",
+            "+12026-05-19T06:15:55Z", "2025-02-29T00:00:00Z"})
+    void answersOddTextsAsInstantParseDoes(String text) {
+        Object expected;
+        try {
+            expected = Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException refused) {
+            expected = refused.getClass();
+        }
+        Object actual;
+        try {
+            actual = CatalogFileFormat.instant(text);
+        } catch (java.time.format.DateTimeParseException refused) {
+            actual = refused.getClass();
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void readsEveryInstantItWritesBack() {
+        java.util.Random random = new java.util.Random(14);
+        for (int round = 0; round < 20_000; round++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L),
+                    random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
+            assertThat(CatalogFileFormat.instant(instant.toString())).as(instant.toString()).isEqualTo(instant);
+        }
+    }
 }

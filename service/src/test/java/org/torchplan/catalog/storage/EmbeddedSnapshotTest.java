@@ -96,4 +96,21 @@ class EmbeddedSnapshotTest {
             catalog.destroy();
         }
     }
+
+    @Test
+    void aPreloadedReadIsTheSnapshotAndIsTakenOnce() {
+        CatalogData direct = EmbeddedSnapshot.load();
+
+        EmbeddedSnapshot.preload();
+        EmbeddedSnapshot.preload(); // a second call starts no second read
+        CatalogData preloaded = EmbeddedSnapshot.loadPreloaded();
+        CatalogData afterwards = EmbeddedSnapshot.loadPreloaded(); // nothing preloaded any more: read now
+
+        for (CatalogData data : java.util.List.of(preloaded, afterwards)) {
+            assertThat(data.recordedAt()).isEqualTo(direct.recordedAt());
+            assertThat(data.backends()).isEqualTo(direct.backends());
+            assertThat(data.entries()).isEqualTo(direct.entries());
+        }
+        assertThat(afterwards).isNotSameAs(preloaded);
+    }
 }
