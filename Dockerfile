@@ -6,11 +6,12 @@
 #   docker run --rm -p 8080:8080 torchplan
 #
 # The base images are arguments so that a site without access to Docker Hub can build on its own
-# images (scripts/check-container builds Debian bookworm bases with OpenJDK 17 by debootstrap).
-# The build image needs a JDK plus tar (the Maven Wrapper fetches Maven itself); the runtime image
-# needs a JRE (17 or newer), bash (the health check) and useradd.
+# images (scripts/check-container builds a Debian bookworm base with OpenJDK 17 for the build and a Debian trixie
+# base with OpenJDK 25 for the runtime, by debootstrap). The build image needs a JDK 17 or newer plus tar (the Maven
+# Wrapper fetches Maven itself); the runtime image needs a JRE (17 or newer; 25 or newer starts fastest, with the
+# AOT cache), bash (the health check) and useradd.
 ARG BUILD_IMAGE=eclipse-temurin:21-jdk
-ARG RUNTIME_IMAGE=eclipse-temurin:21-jre
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /workspace
@@ -51,18 +52,12 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-COPY deploy/container/healthcheck deploy/container/entrypoint /usr/local/bin/
+COPY deploy/container/healthcheck deploy/container/entrypoint deploy/container/train /usr/local/bin/
 
-# Class-data sharing (AppCDS, any JRE 13 or newer): a training start-up, offline, that stops once the application
-# context is up (spring.context.exit=onRefresh), writes the classes it loaded to torchplan.jsa; the entrypoint maps
-# that archive, which roughly halves the time to ready (docs/benchmarks.md). Made with the runtime image's own JRE,
-# as the archive must match it; a JRE that rejects it starts without it. Nothing of the training run is kept.
-RUN java -XX:ArchiveClassesAtExit=/opt/torchplan/torchplan.jsa -Dspring.context.exit=onRefresh \
-        -jar /opt/torchplan/torchplan-service-exec.jar --server.port=0 --torchplan.catalog.offline=true \
-        --torchplan.catalog.data-dir=/tmp/torchplan-training --torchplan.warmup.enabled=false \
-        --logging.level.root=warn \
- && rm -rf /tmp/torchplan-training \
- && test -s /opt/torchplan/torchplan.jsa
+# A training start-up, offline, to ready and out (deploy/container/train): on the runtime image's own JRE it records an
+# AOT cache (JRE 25+) or an AppCDS archive (older), which the entrypoint maps; with the Spring AOT classes the build
+# made, that takes the start to ready from about 11 s to about 4 s on 2 cores (docs/benchmarks.md, section 6).
+RUN /usr/local/bin/train
 
 # Every setting is an environment variable through Spring's relaxed binding:
 # torchplan.catalog.data-dir = TORCHPLAN_CATALOG_DATA_DIR, torchplan.index.url = TORCHPLAN_INDEX_URL, and so on.
