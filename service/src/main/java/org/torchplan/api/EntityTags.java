@@ -16,15 +16,18 @@ final class EntityTags {
     private EntityTags() {
     }
 
-    /** The quoted strong tag of {@code body}. */
-    static String of(byte[] body) {
-        MessageDigest digest;
+    /** One digest per request thread: looking the algorithm up costs more than digesting a plan. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
-        byte[] hash = digest.digest(body);
+    });
+
+    /** The quoted strong tag of {@code body}. */
+    static String of(byte[] body) {
+        byte[] hash = SHA_256.get().digest(body); // digest() also resets it for the next body
         return '"' + HexFormat.of().formatHex(hash, 0, DIGEST_BYTES) + '"';
     }
 

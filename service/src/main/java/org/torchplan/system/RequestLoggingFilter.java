@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -20,15 +21,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and query values that can carry credentials are redacted ({@link LoggedRequestTarget}).
  *
  * <p>It runs first, so the request id is in the MDC for every line logged while the request is served and in the
- * response header even when the request fails. Actuator requests (probes every few seconds per replica, Prometheus
- * scrapes) are logged at DEBUG, so that they do not drown the requests users make.
+ * response header even when the request fails.
+ *
+ * <p>What is logged at INFO is what an operator acts on: a request answered 4xx or 5xx, or one slower than
+ * {@link #SLOW}. Every other request (a plan answered 2xx or 304 in time, probes, Prometheus scrapes) is logged at
+ * DEBUG: at thousands of plans a second per replica an INFO line each cost more CPU than planning did (docs/
+ * benchmarks.md, section 6) and repeats what the {@code http.server.requests} metrics already count. Set
+ * {@code logging.level.org.torchplan.system.RequestLoggingFilter=debug} to log every request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLoggingFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLoggingFilter.class);
-    private static final String QUIET_PATH_PREFIX = "/actuator/";
+    /** A request that took this long is logged at INFO whatever its status. */
+    static final Duration SLOW = Duration.ofSeconds(1);
+
+    private final long slowMillis;
+
+    public RequestLoggingFilter() {
+        this(SLOW);
+    }
+
+    RequestLoggingFilter(Duration slow) {
+        this.slowMillis = slow.toMillis();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,12 +66,12 @@ public class RequestLoggingFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void logRequest(HttpServletRequest request, int status, long durationMillis, RequestId requestId) {
-        String path = request.getRequestURI();
-        Level level = path.startsWith(QUIET_PATH_PREFIX) ? Level.DEBUG : Level.INFO;
+    private void logRequest(HttpServletRequest request, int status, long durationMillis, RequestId requestId) {
+        Level level = status >= 400 || durationMillis >= slowMillis ? Level.INFO : Level.DEBUG;
         if (!log.isEnabledForLevel(level)) {
             return;
         }
+        String path = request.getRequestURI();
         String target = LoggedRequestTarget.of(path, request.getQueryString());
         log.atLevel(level)
                 .addKeyValue("method", request.getMethod())

@@ -138,6 +138,27 @@ class RequestLoggingFilterTest {
         assertThat(onlyLine().getLevel()).isEqualTo(Level.DEBUG);
     }
 
+    @Test
+    void logsAPlanAnsweredInTimeAtDebugAndASlowOneAtInfo() throws Exception {
+        serve(planRequest(), okHandler());
+        assertThat(onlyLine().getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(onlyLine().getFormattedMessage()).contains("status=200");
+
+        logged.list.clear();
+        RequestLoggingFilter everythingIsSlow = new RequestLoggingFilter(java.time.Duration.ZERO);
+        everythingIsSlow.doFilter(planRequest(), new MockHttpServletResponse(), okHandler());
+        assertThat(onlyLine().getLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void logsEveryRefusalAtInfo() throws Exception {
+        for (int status : new int[] {304, 400, 404, 413, 422, 503}) {
+            logged.list.clear();
+            serve(planRequest(), (servletRequest, response) -> ((HttpServletResponse) response).setStatus(status));
+            assertThat(onlyLine().getLevel()).as("status %d", status).isEqualTo(status >= 400 ? Level.INFO : Level.DEBUG);
+        }
+    }
+
     private static MockHttpServletRequest planRequest() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/plan");
         request.setQueryString("format=sh&token=abc123");
