@@ -2,6 +2,8 @@ package org.torchplan.api;
 
 import org.torchplan.pypi.PypiProjects;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +38,19 @@ class PlanConfiguration {
     }
 
     @Bean
-    PlanWarmup planWarmup(PlanAnswers answers, WarmupProperties properties) {
-        return new PlanWarmup(answers, properties);
+    WarmupGate warmupGate() {
+        return new WarmupGate();
+    }
+
+    @Bean
+    PlanWarmup planWarmup(PlanAnswers answers, WarmupProperties properties, WarmupGate gate) {
+        return new PlanWarmup(answers, properties, gate);
+    }
+
+    /** The warm-up's own requests are not requests served: they stay out of {@code http.server.requests}. */
+    @Bean
+    ObservationPredicate warmupRequestsAreNotObserved(WarmupGate gate) {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && gate.isWarmup(server.getCarrier()));
     }
 }

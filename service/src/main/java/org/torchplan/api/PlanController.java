@@ -42,9 +42,11 @@ class PlanController {
     private static final String IF_NONE_MATCH = "entity tags of plans the caller holds; a match is answered 304";
 
     private final PlanAnswers answers;
+    private final WarmupGate warmup;
 
-    PlanController(PlanAnswers answers) {
+    PlanController(PlanAnswers answers, WarmupGate warmup) {
         this.answers = answers;
+        this.warmup = warmup;
     }
 
     @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -80,6 +82,9 @@ class PlanController {
             String ifNoneMatch) {
         RenderingFormat rendering = RenderingFormat.choose(format, accept);
         PlanRequestBody body = PlanRequestReader.read(body(http));
+        if (warmup.isWarmup(http)) {
+            return respond(answers.answerUnmemoized(body, rendering), ifNoneMatch); // neither memoized nor counted
+        }
         return respond(answers.answer(body, rendering), ifNoneMatch);
     }
 

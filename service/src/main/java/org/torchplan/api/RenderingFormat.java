@@ -25,6 +25,11 @@ enum RenderingFormat {
         return mediaType;
     }
 
+    /** The value of the {@code format} query parameter that asks for this rendering. */
+    String id() {
+        return id;
+    }
+
     /**
      * @param format the {@code format} query parameter, or null
      * @param accept the {@code Accept} header, or null

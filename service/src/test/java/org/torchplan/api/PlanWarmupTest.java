@@ -65,7 +65,7 @@ class PlanWarmupTest {
 
     @Test
     void theWarmupStopsAtItsPlanBoundAndLeavesNoTrace() {
-        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ofMinutes(5), 120));
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ofMinutes(5), 120), new WarmupGate());
 
         warmup.run(new DefaultApplicationArguments());
 
@@ -78,7 +78,7 @@ class PlanWarmupTest {
 
     @Test
     void aWarmupWithNoTimeLeftEndsAtOnce() {
-        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ZERO, 1000));
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(true, Duration.ZERO, 1000), new WarmupGate());
 
         warmup.run(new DefaultApplicationArguments());
 
@@ -87,7 +87,7 @@ class PlanWarmupTest {
 
     @Test
     void aDisabledWarmupPlansNothing() {
-        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(false, Duration.ofMinutes(5), 1000));
+        PlanWarmup warmup = new PlanWarmup(answers, new WarmupProperties(false, Duration.ofMinutes(5), 1000), new WarmupGate());
 
         warmup.run(new DefaultApplicationArguments());
 
