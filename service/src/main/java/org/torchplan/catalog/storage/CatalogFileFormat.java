@@ -369,11 +369,16 @@ public final class CatalogFileFormat {
                 nanos *= 10;
             }
         }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
-            return Instant.parse(text); // days 29-31 are checked by the reference, with the month's length
+            return Instant.parse(text);
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay;
+        try {
+            epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        } catch (java.time.DateTimeException noSuchDay) {
+            return Instant.parse(text); // February 30th: the reference refuses it in its own words
+        }
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
