@@ -72,4 +72,16 @@ class RequestIdTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new RequestId("two words"))
                 .withMessageContaining("two words");
     }
+
+    @Test
+    void generatesVersion4Uuids() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int round = 0; round < 10_000; round++) {
+            java.util.UUID uuid = java.util.UUID.fromString(RequestId.generate().value());
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            seen.add(uuid.toString());
+        }
+        assertThat(seen).hasSize(10_000);
+    }
 }
