@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * One open-loop run: request {@code i} is due at {@code start + i / rate} whatever the answers, goes out at its due
@@ -45,6 +46,7 @@ final class OpenLoopRun {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> waitingToReconnect = new ArrayList<>();
+    private final Consumer<SelectionKey> readyAction = this::ready; // one object, not one per select
     private Selector selector;
     private long start;
     private volatile boolean finished;
@@ -108,13 +110,13 @@ final class OpenLoopRun {
     }
 
     private LoadResult runOpenPool() throws IOException, InterruptedException {
-        IOException[] selectorFailure = new IOException[1];
+        Exception[] selectorFailure = new Exception[1];
         start = System.nanoTime();
         lastAnswer = start;
         Thread selectorThread = new Thread(() -> {
             try {
                 selectLoop();
-            } catch (IOException failure) {
+            } catch (IOException | RuntimeException failure) {
                 selectorFailure[0] = failure;
             } finally {
                 finished = true;
@@ -123,8 +125,11 @@ final class OpenLoopRun {
         selectorThread.start();
         keepTime();
         selectorThread.join();
-        if (selectorFailure[0] != null) {
-            throw selectorFailure[0];
+        if (selectorFailure[0] instanceof IOException failure) {
+            throw failure;
+        }
+        if (selectorFailure[0] instanceof RuntimeException bug) {
+            throw bug;
         }
         long[] answered = Arrays.stream(latencies).filter(latency -> latency >= 0).toArray();
         return new LoadResult(rate, total, sent, completed, non2xx, errors, sentLate, connectionCount,
@@ -169,7 +174,7 @@ final class OpenLoopRun {
                 inFlight = 0;
                 break;
             }
-            selector.select(this::ready, SELECT_TIMEOUT_MILLIS);
+            selector.select(readyAction, SELECT_TIMEOUT_MILLIS);
         }
     }
 
