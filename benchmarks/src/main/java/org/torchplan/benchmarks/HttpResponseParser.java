@@ -23,8 +23,8 @@ final class HttpResponseParser {
     private static final byte[] CONNECTION = ascii("connection:");
 
     private enum State {
-        STATUS_LINE, HEADER_LINE, FIXED_BODY, CHUNK_SIZE_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE, BODY_UNTIL_CLOSE,
-        COMPLETE
+        STATUS_LINE, HEADER_LINE, FIXED_BODY, CHUNK_SIZE_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE,
+        BODY_UNTIL_CLOSE, COMPLETE
     }
 
     private final byte[] line = new byte[MAX_LINE_BYTES];
@@ -202,7 +202,8 @@ final class HttpResponseParser {
     private void chunkSizeLine(int length) throws ProtocolException {
         long size = 0;
         int digits = 0;
-        for (int index = 0; index < length && line[index] != ';' && line[index] != ' ' && line[index] != '\t'; index++) {
+        for (int index = 0; index < length && line[index] != ';' && line[index] != ' ' && line[index] != '\t';
+                index++) {
             int value = Character.digit(line[index], 16);
             if (value < 0 || ++digits > 15) {
                 throw new ProtocolException("not a chunk size: " + text(0, Math.min(length, 64)));
