@@ -17,17 +17,18 @@ import java.util.Locale;
  */
 final class LoopbackPlanClient implements AutoCloseable {
 
-    private static final int TIMEOUT_MILLIS = 10_000;
-
     private final int port;
     private final String token;
+    private final int timeoutMillis;
     private Socket socket;
     private InputStream input;
     private OutputStream output;
 
-    LoopbackPlanClient(int port, String token) {
+    /** @param timeoutMillis for connecting and for each read: a warm-up must not hold readiness back for long */
+    LoopbackPlanClient(int port, String token, int timeoutMillis) {
         this.port = port;
         this.token = token;
+        this.timeoutMillis = timeoutMillis;
     }
 
     /** Posts {@code body} to /plan in {@code format}; the answer's status. */
@@ -47,8 +48,8 @@ final class LoopbackPlanClient implements AutoCloseable {
     private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+        socket.setSoTimeout(timeoutMillis);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis);
         input = new BufferedInputStream(socket.getInputStream());
         output = socket.getOutputStream();
     }

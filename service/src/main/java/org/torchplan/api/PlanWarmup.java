@@ -89,8 +89,10 @@ final class PlanWarmup implements ApplicationRunner, ApplicationListener<WebServ
         AtomicInteger next = new AtomicInteger();
         AtomicInteger plans = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        // a server that stops answering holds readiness back by about the warm-up's own bound, not more
+        int timeoutMillis = (int) Math.max(100, Math.min(10_000, properties.maxDuration().toMillis()));
         Runnable sender = () -> {
-            try (LoopbackPlanClient client = new LoopbackPlanClient(serverPort, token)) {
+            try (LoopbackPlanClient client = new LoopbackPlanClient(serverPort, token, timeoutMillis)) {
                 for (int index = next.getAndIncrement(); index < properties.maxPlans()
                         && System.nanoTime() - deadline < 0; index = next.getAndIncrement()) {
                     int status = client.post(bodies.get(index % bodies.size()), rendering(index).id());
