@@ -56,7 +56,8 @@ COPY deploy/container/healthcheck deploy/container/entrypoint deploy/container/t
 
 # A training start-up, offline, to ready and out (deploy/container/train): on the runtime image's own JRE it records an
 # AOT cache (JRE 25+) or an AppCDS archive (older), which the entrypoint maps; with the Spring AOT classes the build
-# made, that takes the start to ready from about 11 s to about 4 s on 2 cores (docs/benchmarks.md, section 6).
+# made, that takes the start to ready from about 12 s to under 6 s, warm-up included, on 2 cores (docs/benchmarks.md,
+# section 6).
 RUN /usr/local/bin/train
 
 # Every setting is an environment variable through Spring's relaxed binding:
