@@ -104,7 +104,7 @@ public sealed interface FileAttribution {
 
     /** The backend a name spells exactly in canonical form ({@code cu126}, not {@code cu12.6} or {@code CU126}). */
     public static ComputeBackend exactBackend(String name) {
-        ComputeBackend backend = parseOrNull(name);
+        ComputeBackend backend = ComputeBackend.parseOrNull(name);
         return backend != null && backend.toString().equals(name) ? backend : null;
     }
 
@@ -137,11 +137,11 @@ public sealed interface FileAttribution {
 
     /** A folder whose name starts with a backend name and goes on ({@code cpu-cxx11-abi}), or a non-canonical spelling. */
     private static boolean namesVariant(String folder) {
-        if (parseOrNull(folder) != null) {
+        if (ComputeBackend.parseOrNull(folder) != null) {
             return true; // a backend, but not spelled as the index spells its folders
         }
         int separator = indexOfSeparator(folder);
-        return separator > 0 && parseOrNull(folder.substring(0, separator)) != null;
+        return separator > 0 && ComputeBackend.parseOrNull(folder.substring(0, separator)) != null;
     }
 
     private static int indexOfSeparator(String folder) {
@@ -171,10 +171,6 @@ public sealed interface FileAttribution {
             }
         }
         return false;
-    }
-
-    private static ComputeBackend parseOrNull(String name) {
-        return ComputeBackend.parseOrNull(name);
     }
 
     /**
