@@ -44,6 +44,8 @@ final class PlanAnswers {
     private final JsonMapper json;
     private final PlanMemo memo;
     private final PypiProjects pypi;
+    /** the warm-up's own memo, dropped when the warm-up is over */
+    private volatile PlanMemo warmupMemo;
 
     PlanAnswers(Planner planner, CatalogService catalog, FleetPolicy policy, PlanMetrics metrics,
             CatalogProperties catalogProperties, Clock clock, JsonMapper json, PlanMemo memo, PypiProjects pypi) {
@@ -57,6 +59,7 @@ final class PlanAnswers {
         this.json = json;
         this.memo = memo;
         this.pypi = pypi;
+        this.warmupMemo = memo.scratch();
     }
 
     /**
@@ -65,18 +68,38 @@ final class PlanAnswers {
      * channel's maximum age, or by another day) is rendered again and replaces the memoized one.
      */
     RenderedPlan answer(PlanRequestBody body, RenderingFormat rendering) {
-        PlanRequest request = metrics.parsed(() -> PlanRequestParser.parse(body));
+        return answer(body, rendering, memo, metrics);
+    }
+
+    /**
+     * The warm-up's answer: the same code as {@link #answer}, with a memo of the warm-up's own (a repeated warm-up
+     * request is answered from it, as a repeated real request is) and metrics that record nothing. The memo real
+     * requests read and the plan metrics never see a warm-up request.
+     */
+    RenderedPlan answerWarmup(PlanRequestBody body, RenderingFormat rendering) {
+        PlanMemo scratch = warmupMemo;
+        return answer(body, rendering, scratch != null ? scratch : memo.scratch(), PlanMetrics.uncounted());
+    }
+
+    /** The warm-up is over: its memo goes. */
+    void warmupOver() {
+        warmupMemo = null;
+    }
+
+    private RenderedPlan answer(PlanRequestBody body, RenderingFormat rendering, PlanMemo keptIn,
+            PlanMetrics countedIn) {
+        PlanRequest request = countedIn.parsed(() -> PlanRequestParser.parse(body));
         CatalogSnapshot snapshot = snapshot(request);
         Instant now = clock.instant();
         Duration bound = maxAge.of(request.channel());
         PlanMemo.Key key = new PlanMemo.Key(PlanInputsVersion.of(snapshot, policy, request, pypi), request.toString(),
                 rendering);
-        RenderedPlan memoized = memo.find(key);
+        RenderedPlan memoized = keptIn.find(key);
         if (memoized == null) {
-            Planned planned = plan(snapshot, request, now, bound);
+            Planned planned = plan(snapshot, request, now, bound, countedIn);
             RenderedPlan rendered = render(planned.plan(), rendering, now, bound);
             if (planned.complete()) {
-                memo.put(key, rendered); // a plan made without the third-party data is not an answer to keep
+                keptIn.put(key, rendered); // a plan made without the third-party data is not an answer to keep
             }
             return rendered;
         }
@@ -84,17 +107,8 @@ final class PlanAnswers {
             return memoized;
         }
         RenderedPlan aged = render(memoized.planned(), rendering, now, bound);
-        memo.put(key, aged);
+        keptIn.put(key, aged);
         return aged;
-    }
-
-    /** The same answer, planned and rendered afresh, neither memoized nor counted in the metrics (the warm-up). */
-    RenderedPlan answerUnmemoized(PlanRequestBody body, RenderingFormat rendering) {
-        PlanRequest request = PlanRequestParser.parse(body);
-        CatalogSnapshot snapshot = snapshot(request);
-        Instant now = clock.instant();
-        Duration bound = maxAge.of(request.channel());
-        return render(planWithEnvironment(snapshot, request).plan(), rendering, now, bound);
     }
 
     /** The snapshot the plan reads: the only step that may wait on upstream, within the request budget. */
@@ -103,8 +117,9 @@ final class PlanAnswers {
         return catalog.snapshotFor(request.channel(), names, requestBudget);
     }
 
-    private Planned plan(CatalogSnapshot snapshot, PlanRequest request, Instant now, Duration bound) {
-        return metrics.record(() -> {
+    private Planned plan(CatalogSnapshot snapshot, PlanRequest request, Instant now, Duration bound,
+            PlanMetrics countedIn) {
+        return countedIn.record(() -> {
             try {
                 return planWithEnvironment(snapshot, request);
             } catch (UnsatisfiableRequestException unsatisfiable) {

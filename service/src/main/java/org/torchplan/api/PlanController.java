@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -83,7 +84,7 @@ class PlanController {
         RenderingFormat rendering = RenderingFormat.choose(format, accept);
         PlanRequestBody body = PlanRequestReader.read(body(http));
         if (warmup.isWarmup(http)) {
-            return respond(answers.answerUnmemoized(body, rendering), ifNoneMatch); // neither memoized nor counted
+            return respond(answers.answerWarmup(body, rendering), ifNoneMatch); // not in the memo, not counted
         }
         return respond(answers.answer(body, rendering), ifNoneMatch);
     }
@@ -156,13 +157,24 @@ class PlanController {
                 .body(plan.body());
     }
 
+    /**
+     * A body of declared length, read into one array of that length rather than in chunks of the largest size
+     * allowed (the container ends the stream at the declared length); a stream that ends sooner gives what it had.
+     */
+    private static byte[] readDeclared(InputStream input, int declared) throws IOException {
+        byte[] bytes = new byte[declared];
+        int read = input.readNBytes(bytes, 0, declared);
+        return read < declared ? Arrays.copyOf(bytes, read) : bytes;
+    }
+
     /** The body, read up to the limit whatever the transfer encoding: a chunked body has no length to check first. */
     private static byte[] body(HttpServletRequest http) {
         if (http.getContentLengthLong() > BODY_LIMIT_BYTES) {
             throw new RequestTooLargeException(BODY_LIMIT_BYTES);
         }
         try (InputStream input = http.getInputStream()) {
-            byte[] bytes = input.readNBytes(BODY_LIMIT_BYTES + 1);
+            int declared = (int) http.getContentLengthLong(); // at most the limit (above); -1 when not declared
+            byte[] bytes = declared >= 0 ? readDeclared(input, declared) : input.readNBytes(BODY_LIMIT_BYTES + 1);
             if (bytes.length > BODY_LIMIT_BYTES) {
                 throw new RequestTooLargeException(BODY_LIMIT_BYTES);
             }

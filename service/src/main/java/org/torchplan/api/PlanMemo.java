@@ -27,8 +27,10 @@ final class PlanMemo {
 
     /** null when memoizing is off */
     private final Cache<Key, RenderedPlan> answers;
+    private final PlanCacheProperties properties;
 
     PlanMemo(PlanCacheProperties properties, MeterRegistry registry) {
+        this.properties = properties;
         if (!properties.enabled()) {
             answers = null;
             return;
@@ -46,8 +48,19 @@ final class PlanMemo {
                 // evictions on the calling thread: the bounds hold when an answer returns, not some time after
                 .executor(Runnable::run)
                 .build();
-        // the tag keys of the CacheManager's caches: Prometheus refuses meters of one name with other keys
-        CaffeineCacheMetrics.monitor(registry, answers, NAME, "cache.manager", "none", "name", NAME);
+        if (registry != null) {
+            // the tag keys of the CacheManager's caches: Prometheus refuses meters of one name with other keys
+            CaffeineCacheMetrics.monitor(registry, answers, NAME, "cache.manager", "none", "name", NAME);
+        }
+    }
+
+    /**
+     * An empty memo built as this one is (the same bounds, the same kind of cache, off when this one is off) whose
+     * entries and counts are seen nowhere: the warm-up's, so that the warm-up runs the very code a repeated request
+     * runs and leaves nothing in the memo real requests read.
+     */
+    PlanMemo scratch() {
+        return new PlanMemo(properties, null);
     }
 
     /** The answer under {@code key}, computed once by {@code compute} when there is none; failures are not kept. */

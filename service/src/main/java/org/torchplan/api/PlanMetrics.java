@@ -2,6 +2,7 @@ package org.torchplan.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,18 @@ class PlanMetrics {
 
     private static final String NAME = "torchplan.plan";
 
+    private static final PlanMetrics UNCOUNTED = new PlanMetrics(null);
+
+    /** null: nothing is recorded (the warm-up's requests) */
     private final MeterRegistry registry;
 
     PlanMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Metrics that run the same code and record nothing: the warm-up's plans are not plans served. */
+    static PlanMetrics uncounted() {
+        return UNCOUNTED;
     }
 
     /** Runs {@code parsing}; a request that does not parse is recorded as {@code invalid}. */
@@ -34,7 +43,7 @@ class PlanMetrics {
         try {
             return parsing.get();
         } catch (InvalidRequestException invalid) {
-            timer("invalid", "none").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            count("invalid", "none", System.nanoTime() - start);
             throw invalid;
         }
     }
@@ -68,15 +77,19 @@ class PlanMetrics {
             outcome = "unsatisfiable";
             throw unsatisfiable;
         } finally {
-            timer(outcome, backend).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            count(outcome, backend, System.nanoTime() - start);
         }
     }
 
-    private Timer timer(String outcome, String backend) {
-        return Timer.builder(NAME)
+    private void count(String outcome, String backend, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        Timer.builder(NAME)
                 .description("time to compute one install plan, by outcome and chosen backend")
                 .tag("outcome", outcome)
                 .tag("backend", backend)
-                .register(registry);
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,5 +145,58 @@ class MalformedRequestTest extends ApiTest {
         }
         assertThat(mvc.perform(get("/error")).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/error")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsA400() throws Exception {
+        byte[] body = DRIVER_570_BODY.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST /plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (body.length + 40) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().write(body);
+            socket.shutdownOutput(); // the client is done: 40 bytes short of what it declared
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("could not be read");
+            ProblemLeaks.assertNone(answer);
+        }
+    }
+
+    /** Bodies are read by their declared length: nothing of the next request on the connection is taken. */
+    @Test
+    void twoRequestsSentAtOnceOnOneConnectionAreTwoPlans() throws Exception {
+        byte[] body = DRIVER_570_BODY.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n";
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes((head + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        both.writeBytes(body);
+        both.writeBytes((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        both.writeBytes(body);
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(both.toByteArray());
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answers.split("HTTP/1\\.1 ", -1)).as(answers).hasSize(3);
+            assertThat(answers.split("HTTP/1\\.1 200 ", -1)).as(answers).hasSize(3);
+            assertThat(answers).doesNotContain("application/problem+json");
+        }
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsRead() throws Exception {
+        String padded = DRIVER_570_BODY.strip();
+        String body = padded + " ".repeat(PlanController.BODY_LIMIT_BYTES - padded.length());
+
+        RawHttp.Response raw = RawHttp.post(port, "/plan", body);
+
+        assertThat(body).hasSize(PlanController.BODY_LIMIT_BYTES);
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(200);
+        assertThat(RawHttp.post(port, "/plan", body + " ").status()).isEqualTo(413);
     }
 }

@@ -157,6 +157,30 @@ class PlanMemoTest {
     }
 
     @Test
+    void theWarmupRunsTheMemoPathInAMemoOfItsOwnAndCountsNothing() {
+        PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
+        PlanRequestBody body = PlanRequestReader.read(BODY.getBytes(StandardCharsets.UTF_8));
+
+        RenderedPlan first = answers.answerWarmup(body, RenderingFormat.JSON);
+        RenderedPlan repeated = answers.answerWarmup(body, RenderingFormat.JSON);
+
+        assertThat(text(first)).contains("torch==2.11.0+cu126");
+        assertThat(repeated).as("answered from the warm-up's memo").isSameAs(first);
+        assertThat(plansComputed()).as("not counted as plans served").isZero();
+        assertThat(gets("miss") + gets("hit")).as("the memo real requests read").isZero();
+
+        RenderedPlan real = answer(answers, BODY, RenderingFormat.JSON);
+        assertThat(real).as("nothing of the warm-up's is found by a real request").isNotSameAs(first);
+        assertThat(text(real)).isEqualTo(text(first));
+        assertThat(gets("miss")).isEqualTo(1);
+
+        answers.warmupOver();
+        RenderedPlan late = answers.answerWarmup(body, RenderingFormat.JSON);
+        assertThat(late).as("the warm-up's memo is gone with it").isNotSameAs(first).isNotSameAs(real);
+        assertThat(gets("hit")).isZero();
+    }
+
+    @Test
     void aPlanMadeWithoutTheThirdPartyIndexIsNotKept() {
         PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
         String withThirdParty = BODY.replace("[\"torch\"]", "[\"torch\", \"transformers\"]");
