@@ -9,8 +9,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Tells the warm-up's own HTTP requests apart from real ones, so that they are planned afresh and leave no trace: not
- * in the memo, not in the plan metrics, not in {@code http.server.requests}. A request is the warm-up's when it comes
+ * Tells the warm-up's own HTTP requests apart from real ones, so that they leave no trace: they are answered from a
+ * memo of the warm-up's own, not the one real requests read, and are not in the plan metrics or in
+ * {@code http.server.requests}. A request is the warm-up's when it comes
  * from loopback with this process's random token, and only until the warm-up is over: nobody else knows the token,
  * and after {@link #close()} no request is one.
  */
