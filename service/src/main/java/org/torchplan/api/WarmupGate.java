@@ -11,9 +11,9 @@ import java.util.HexFormat;
 /**
  * Tells the warm-up's own HTTP requests apart from real ones, so that they leave no trace: they are answered from a
  * memo of the warm-up's own, not the one real requests read, and are not in the plan metrics or in
- * {@code http.server.requests}. A request is the warm-up's when it comes
- * from loopback with this process's random token, and only until the warm-up is over: nobody else knows the token,
- * and after {@link #close()} no request is one.
+ * {@code http.server.requests}. A request is the warm-up's when it comes from loopback with this process's random
+ * token, and only until the warm-up is over: nobody else knows the token, and after {@link #close()} no request is
+ * one.
  */
 final class WarmupGate {
 
