@@ -63,22 +63,31 @@ final class PlanAnswers {
     }
 
     /**
-     * The answer, memoized per canonical request and inputs version. The memo holds the plan as planned; the time
-     * is applied at every answer, and a memoized body whose age warning no longer holds (the data aged past the
-     * channel's maximum age, or by another day) is rendered again and replaces the memoized one.
+     * The answer to a request body as sent ({@code POST /plan}), memoized per canonical request and inputs version.
+     * The memo holds the plan as planned; the time is applied at every answer, and a memoized body whose age warning
+     * no longer holds (the data aged past the channel's maximum age, or by another day) is rendered again and replaces
+     * the memoized one. A body sent before, byte for byte, is not read and checked again.
      */
+    RenderedPlan answer(byte[] body, RenderingFormat rendering) {
+        return answer(parsed(body, memo, metrics), rendering, memo, metrics);
+    }
+
+    /** The same for a request already read (the query parameters of {@code GET /plan}). */
     RenderedPlan answer(PlanRequestBody body, RenderingFormat rendering) {
-        return answer(body, rendering, memo, metrics);
+        return answer(PlanMemo.Parsed.of(metrics.parsed(() -> PlanRequestParser.parse(body))), rendering, memo,
+                metrics);
     }
 
     /**
-     * The warm-up's answer: the same code as {@link #answer}, with a memo of the warm-up's own (a repeated warm-up
-     * request is answered from it, as a repeated real request is) and metrics that record nothing. The memo real
-     * requests read and the plan metrics never see a warm-up request.
+     * The warm-up's answer: the same code as {@link #answer(byte[], RenderingFormat)}, with a memo of the warm-up's
+     * own (a repeated warm-up request is answered from it, as a repeated real request is) and metrics that record
+     * nothing. The memo real requests read and the plan metrics never see a warm-up request.
      */
-    RenderedPlan answerWarmup(PlanRequestBody body, RenderingFormat rendering) {
+    RenderedPlan answerWarmup(byte[] body, RenderingFormat rendering) {
         PlanMemo scratch = warmupMemo;
-        return answer(body, rendering, scratch != null ? scratch : memo.scratch(), PlanMetrics.uncounted());
+        PlanMemo keptIn = scratch != null ? scratch : memo.scratch();
+        PlanMetrics uncounted = PlanMetrics.uncounted();
+        return answer(parsed(body, keptIn, uncounted), rendering, keptIn, uncounted);
     }
 
     /** The warm-up is over: its memo goes. */
@@ -86,13 +95,20 @@ final class PlanAnswers {
         warmupMemo = null;
     }
 
-    private RenderedPlan answer(PlanRequestBody body, RenderingFormat rendering, PlanMemo keptIn,
+    private static PlanMemo.Parsed parsed(byte[] body, PlanMemo keptIn, PlanMetrics countedIn) {
+        return keptIn.parsed(body, bytes -> {
+            PlanRequestBody read = PlanRequestReader.read(bytes);
+            return countedIn.parsed(() -> PlanRequestParser.parse(read));
+        });
+    }
+
+    private RenderedPlan answer(PlanMemo.Parsed parsed, RenderingFormat rendering, PlanMemo keptIn,
             PlanMetrics countedIn) {
-        PlanRequest request = countedIn.parsed(() -> PlanRequestParser.parse(body));
+        PlanRequest request = parsed.request();
         CatalogSnapshot snapshot = snapshot(request);
         Instant now = clock.instant();
         Duration bound = maxAge.of(request.channel());
-        PlanMemo.Key key = new PlanMemo.Key(PlanInputsVersion.of(snapshot, policy, request, pypi), request.toString(),
+        PlanMemo.Key key = new PlanMemo.Key(PlanInputsVersion.of(snapshot, policy, request, pypi), parsed.canonical(),
                 rendering);
         RenderedPlan memoized = keptIn.find(key);
         if (memoized == null) {

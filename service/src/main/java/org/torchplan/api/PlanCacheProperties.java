@@ -8,9 +8,11 @@ import org.springframework.util.unit.DataSize;
  * The memo of plan answers, from {@code torchplan.plan.cache.*}.
  *
  * @param enabled whether identical requests share one answer; false plans every request
- * @param maximumEntries answers kept at most (one per request, rendering and inputs version)
- * @param maximumWeight bytes kept at most, counting each answer's body and the plan it was rendered from; an answer
- *     counts at least {@code maximumWeight / maximumEntries}, which is how both bounds hold
+ * @param maximumEntries answers kept at most (one per request, rendering and inputs version), and request bodies
+ *     kept parsed at most
+ * @param maximumWeight bytes kept at most: seven eighths for answers, counting each answer's body and the plan it was
+ *     rendered from, one eighth for parsed request bodies; an entry counts at least its share divided by
+ *     {@code maximumEntries}, which is how both bounds hold
  */
 @ConfigurationProperties("torchplan.plan.cache")
 record PlanCacheProperties(

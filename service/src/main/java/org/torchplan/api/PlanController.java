@@ -82,7 +82,7 @@ class PlanController {
             @Parameter(description = IF_NONE_MATCH) @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false)
             String ifNoneMatch) {
         RenderingFormat rendering = RenderingFormat.choose(format, accept);
-        PlanRequestBody body = PlanRequestReader.read(body(http));
+        byte[] body = body(http);
         if (warmup.isWarmup(http)) {
             return respond(answers.answerWarmup(body, rendering), ifNoneMatch); // not in the memo, not counted
         }

@@ -134,7 +134,7 @@ final class PlanWarmup implements ApplicationRunner, ApplicationListener<WebServ
         Budget budget = new Budget(properties, bodies.size());
         for (Ticket ticket = budget.next(); ticket != null; ticket = budget.next()) {
             try {
-                answers.answerWarmup(PlanRequestReader.read(bodies.get(ticket.index())), rendering(ticket.index()));
+                answers.answerWarmup(bodies.get(ticket.index()), rendering(ticket.index()));
                 budget.answered(ticket, 200);
             } catch (RuntimeException refusal) {
                 // a 4xx over HTTP (no backend for the machine, a policy refusal): also a path requests take

@@ -1,6 +1,7 @@
 package org.torchplan.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -127,7 +128,7 @@ class PlanMemoTest {
     private final List<org.torchplan.pypi.PypiProjects> pypis = new java.util.ArrayList<>();
 
     private static RenderedPlan answer(PlanAnswers answers, String body, RenderingFormat rendering) {
-        return answers.answer(PlanRequestReader.read(body.getBytes(StandardCharsets.UTF_8)), rendering);
+        return answers.answer(body.getBytes(StandardCharsets.UTF_8), rendering);
     }
 
     private static String text(RenderedPlan plan) {
@@ -136,6 +137,11 @@ class PlanMemoTest {
 
     private double gets(String result) {
         return registry.get("cache.gets").tag("cache", PlanMemo.NAME).tag("result", result).functionCounter().count();
+    }
+
+    private double requestGets(String result) {
+        return registry.get("cache.gets").tag("cache", PlanMemo.REQUESTS_NAME).tag("result", result).functionCounter()
+                .count();
     }
 
     private long plansComputed() {
@@ -159,7 +165,7 @@ class PlanMemoTest {
     @Test
     void theWarmupRunsTheMemoPathInAMemoOfItsOwnAndCountsNothing() {
         PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
-        PlanRequestBody body = PlanRequestReader.read(BODY.getBytes(StandardCharsets.UTF_8));
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 
         RenderedPlan first = answers.answerWarmup(body, RenderingFormat.JSON);
         RenderedPlan repeated = answers.answerWarmup(body, RenderingFormat.JSON);
@@ -168,6 +174,7 @@ class PlanMemoTest {
         assertThat(repeated).as("answered from the warm-up's memo").isSameAs(first);
         assertThat(plansComputed()).as("not counted as plans served").isZero();
         assertThat(gets("miss") + gets("hit")).as("the memo real requests read").isZero();
+        assertThat(requestGets("miss") + requestGets("hit")).as("nor its parsed requests").isZero();
 
         RenderedPlan real = answer(answers, BODY, RenderingFormat.JSON);
         assertThat(real).as("nothing of the warm-up's is found by a real request").isNotSameAs(first);
@@ -178,6 +185,73 @@ class PlanMemoTest {
         RenderedPlan late = answers.answerWarmup(body, RenderingFormat.JSON);
         assertThat(late).as("the warm-up's memo is gone with it").isNotSameAs(first).isNotSameAs(real);
         assertThat(gets("hit")).isZero();
+    }
+
+    @Test
+    void aBodySentAgainByteForByteIsNotReadAgainAndAnotherSpellingIsReadButSharesTheAnswer() {
+        PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
+
+        RenderedPlan first = answer(answers, BODY, RenderingFormat.JSON);
+        RenderedPlan again = answer(answers, BODY, RenderingFormat.JSON);
+        RenderedPlan reordered = answer(answers, SAME_REORDERED, RenderingFormat.JSON);
+
+        assertThat(again).isSameAs(first);
+        assertThat(reordered).isSameAs(first);
+        assertThat(requestGets("hit")).as("the same bytes: parsed once").isEqualTo(1);
+        assertThat(requestGets("miss")).as("the first body, and the other spelling").isEqualTo(2);
+        assertThat(plansComputed()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyThatDoesNotParseIsReadEveryTimeAndNotKept() {
+        PlanAnswers answers = answers(catalog(true), FleetPolicy.OPEN);
+        String wrongPython = BODY.replace("cp312", "python3");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> answer(answers, wrongPython, RenderingFormat.JSON))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+
+        assertThat(registry.get("torchplan.plan").tag("outcome", "invalid").timer().count())
+                .as("checked, and refused, both times").isEqualTo(2);
+        assertThat(registry.get("cache.size").tag("cache", PlanMemo.REQUESTS_NAME).gauge().value()).isZero();
+    }
+
+    @Test
+    void parsedRequestsTakeAnEighthOfTheWeightBoundAndABodyHeavierThanThatIsNotKept() {
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> parsedBodies = new ArrayList<>();
+        java.util.function.Function<byte[], org.torchplan.plan.PlanRequest> parse = bytes -> {
+            parsedBodies.add(bytes);
+            return PlanRequestParser.parse(PlanRequestReader.read(bytes));
+        };
+        // an eighth of 2 KiB is 256 bytes: less than the overhead counted per body, so nothing is kept
+        PlanMemo small = new PlanMemo(new PlanCacheProperties(true, 100, DataSize.ofKilobytes(2)), null);
+        small.parsed(body, parse);
+        small.parsed(body, parse);
+        // an eighth of 64 KiB holds it
+        PlanMemo large = new PlanMemo(new PlanCacheProperties(true, 100, DataSize.ofKilobytes(64)), null);
+        PlanMemo.Parsed kept = large.parsed(body, parse);
+
+        assertThat(large.parsed(body.clone(), parse)).as("the same bytes in another array").isSameAs(kept);
+        assertThat(kept.canonical()).isEqualTo(kept.request().toString());
+        assertThat(parsedBodies).as("twice in the small memo, once in the large one").hasSize(3);
+    }
+
+    @Test
+    void aDisabledMemoReadsEveryBody() {
+        List<byte[]> parsedBodies = new ArrayList<>();
+        PlanMemo off = new PlanMemo(new PlanCacheProperties(false, 100, DataSize.ofMegabytes(1)), null);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            off.parsed(body, bytes -> {
+                parsedBodies.add(bytes);
+                return PlanRequestParser.parse(PlanRequestReader.read(bytes));
+            });
+        }
+
+        assertThat(parsedBodies).hasSize(3);
     }
 
     @Test
