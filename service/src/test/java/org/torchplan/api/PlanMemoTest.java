@@ -139,6 +139,15 @@ class PlanMemoTest {
         return registry.get("cache.gets").tag("cache", PlanMemo.NAME).tag("result", result).functionCounter().count();
     }
 
+    /** Reads and parses a body as PlanAnswers does, adding each body it is given to {@code parsedBodies}. */
+    private static java.util.function.Function<byte[], org.torchplan.plan.PlanRequest> countingParse(
+            List<byte[]> parsedBodies) {
+        return bytes -> {
+            parsedBodies.add(bytes);
+            return PlanRequestParser.parse(PlanRequestReader.read(bytes));
+        };
+    }
+
     private double requestGets(String result) {
         return registry.get("cache.gets").tag("cache", PlanMemo.REQUESTS_NAME).tag("result", result).functionCounter()
                 .count();
@@ -221,10 +230,7 @@ class PlanMemoTest {
     void parsedRequestsTakeAnEighthOfTheWeightBoundAndABodyHeavierThanThatIsNotKept() {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
         List<byte[]> parsedBodies = new ArrayList<>();
-        java.util.function.Function<byte[], org.torchplan.plan.PlanRequest> parse = bytes -> {
-            parsedBodies.add(bytes);
-            return PlanRequestParser.parse(PlanRequestReader.read(bytes));
-        };
+        java.util.function.Function<byte[], org.torchplan.plan.PlanRequest> parse = countingParse(parsedBodies);
         // an eighth of 2 KiB is 256 bytes: less than the overhead counted per body, so nothing is kept
         PlanMemo small = new PlanMemo(new PlanCacheProperties(true, 100, DataSize.ofKilobytes(2)), null);
         small.parsed(body, parse);
@@ -245,10 +251,7 @@ class PlanMemoTest {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 
         for (int attempt = 0; attempt < 3; attempt++) {
-            off.parsed(body, bytes -> {
-                parsedBodies.add(bytes);
-                return PlanRequestParser.parse(PlanRequestReader.read(bytes));
-            });
+            off.parsed(body, countingParse(parsedBodies));
         }
 
         assertThat(parsedBodies).hasSize(3);
