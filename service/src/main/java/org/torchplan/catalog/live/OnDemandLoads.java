@@ -75,22 +75,56 @@ final class OnDemandLoads {
         }
     }
 
+    /**
+     * The discovery under way, or a new one. Callers look at the known backends before they come here, so a
+     * discovery that ended in between has already kept its listing (or its failure): a new one answers with that
+     * instead of reading the listing a second time. A discovery leaves the map before it completes, after its listing
+     * or failure is kept, so whoever finds no discovery under way finds what it left.
+     */
     private CompletableFuture<SortedSet<ComputeBackend>> discover(Channel channel) {
+        throwIfFailedRecently(channel);
+        CompletableFuture<SortedSet<ComputeBackend>> discovery = new CompletableFuture<>();
+        CompletableFuture<SortedSet<ComputeBackend>> running = discoveries.putIfAbsent(channel, discovery);
+        if (running != null) {
+            return running;
+        }
+        try {
+            SortedSet<ComputeBackend> known = catalog.knownBackends(channel);
+            if (known != null) {
+                discoveries.remove(channel, discovery);
+                discovery.complete(known);
+                return discovery;
+            }
+            throwIfFailedRecently(channel);
+            CompletableFuture.supplyAsync(() -> catalog.discover(channel), executor)
+                    .whenComplete((backends, failure) -> {
+                        if (failure == null) {
+                            failures.remove(channel);
+                        } else {
+                            failures.put(channel, new Failure(clock.instant(), reason(failure)));
+                        }
+                        discoveries.remove(channel, discovery);
+                        if (failure == null) {
+                            discovery.complete(backends);
+                        } else {
+                            discovery.completeExceptionally(failure);
+                        }
+                    });
+            return discovery;
+        } catch (RuntimeException notStarted) {
+            // a failure remembered meanwhile, or an executor that takes no more work: whoever joined hears it too
+            discoveries.remove(channel, discovery);
+            discovery.completeExceptionally(notStarted);
+            throw notStarted;
+        }
+    }
+
+    private void throwIfFailedRecently(Channel channel) {
         Failure failed = failures.get(channel);
         if (failed != null && failed.at().plus(rememberFailure).isAfter(clock.instant())) {
             throw unavailable(channel, failed.reason() + " (at " + failed.at() + "; tried again from "
                     + failed.at().plus(rememberFailure) + ")");
         }
-        return discoveries.computeIfAbsent(channel, unused -> CompletableFuture
-                .supplyAsync(() -> catalog.discover(channel), executor)
-                .whenComplete((backends, failure) -> {
-                    discoveries.remove(channel);
-                    if (failure == null) {
-                        failures.remove(channel);
-                    } else {
-                        failures.put(channel, new Failure(clock.instant(), reason(failure)));
-                    }
-                }));
     }
 
     /** Entries of every backend came back empty because their pages failed: the channel could not be read. */
